@@ -1,0 +1,125 @@
+package dev.hl7ferry.core.charset;
+
+import dev.hl7ferry.core.error.ErrorCode;
+import dev.hl7ferry.core.error.ErrorLocation;
+import dev.hl7ferry.core.error.Hl7Error;
+import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.message.Hl7Message;
+import dev.hl7ferry.core.message.MessageHeader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns raw message bytes into a parsed message: reads MSH from the bytes first (the header of
+ * every table 0211 charset but UTF-16/32 is ASCII), then decodes the whole message in the charset
+ * MSH-18 declares, under a {@link CharsetPolicy}.
+ */
+public final class MessageDecoder {
+  private final CharsetPolicy policy;
+
+  public MessageDecoder(CharsetPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Reads only the MSH segment from raw bytes, without decoding the body. */
+  public static MessageHeader readHeader(byte[] bytes, int offset, int length)
+      throws Hl7ParseException {
+    Charset wide = wideCharset(bytes, offset, length);
+    if (wide != null) {
+      return Hl7Message.parse(new String(bytes, offset, length, wide)).header();
+    }
+    int limit = offset + length;
+    if (length >= 3
+        && (bytes[offset] & 0xff) == 0xEF
+        && (bytes[offset + 1] & 0xff) == 0xBB
+        && (bytes[offset + 2] & 0xff) == 0xBF) {
+      offset += 3;
+    }
+    int end = offset;
+    while (end < limit && (bytes[end] == '\r' || bytes[end] == '\n' || bytes[end] == ' ')) {
+      end++;
+    }
+    while (end < limit && bytes[end] != '\r' && bytes[end] != '\n') {
+      end++;
+    }
+    String line = new String(bytes, offset, end - offset, StandardCharsets.ISO_8859_1);
+    return Hl7Message.parse(line, StandardCharsets.ISO_8859_1).header();
+  }
+
+  /** Decodes and parses a whole message. */
+  public DecodedMessage decode(byte[] bytes) throws Hl7ParseException {
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /** Decodes and parses {@code length} bytes at {@code offset}. */
+  public DecodedMessage decode(byte[] bytes, int offset, int length) throws Hl7ParseException {
+    Charset wide = wideCharset(bytes, offset, length);
+    CharsetPolicy.Resolved resolved;
+    MessageHeader header;
+    if (wide != null) {
+      resolved = new CharsetPolicy.Resolved(wide, false);
+    } else {
+      header = readHeader(bytes, offset, length);
+      resolved = policy.resolve(header.characterSet());
+    }
+    String text = decodeText(bytes, offset, length, resolved.charset());
+    Hl7Message message = Hl7Message.parse(text, resolved.charset());
+    return new DecodedMessage(message, resolved.charset(), resolved.fallbackUsed());
+  }
+
+  private String decodeText(byte[] bytes, int offset, int length, Charset charset)
+      throws Hl7ParseException {
+    if (!policy.strict()) {
+      return new String(bytes, offset, length, charset);
+    }
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+    } catch (CharacterCodingException e) {
+      MessageHeader partial = null;
+      try {
+        partial = readHeader(bytes, offset, length);
+      } catch (Hl7ParseException ignored) {
+        // The header itself is unreadable; the NAK goes out without one.
+      }
+      throw new Hl7ParseException(
+          Hl7Error.error(
+              ErrorCode.DATA_TYPE_ERROR,
+              ErrorLocation.field("MSH", 18),
+              "message bytes are not valid " + charset.name()),
+          partial,
+          e);
+    }
+  }
+
+  /** UTF-16/32 by byte order mark or by the zero bytes around "M". */
+  private static Charset wideCharset(byte[] b, int off, int len) {
+    if (len >= 4 && b[off] == 0 && b[off + 1] == 0 && b[off + 2] == 0 && b[off + 3] == 'M') {
+      return Charset.forName("UTF-32BE");
+    }
+    if (len >= 4 && b[off] == 'M' && b[off + 1] == 0 && b[off + 2] == 0 && b[off + 3] == 0) {
+      return Charset.forName("UTF-32LE");
+    }
+    if (len >= 2 && (b[off] & 0xff) == 0xFE && (b[off + 1] & 0xff) == 0xFF) {
+      return StandardCharsets.UTF_16;
+    }
+    if (len >= 2 && (b[off] & 0xff) == 0xFF && (b[off + 1] & 0xff) == 0xFE) {
+      return StandardCharsets.UTF_16;
+    }
+    if (len >= 2 && b[off] == 0 && b[off + 1] == 'M') {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (len >= 2 && b[off] == 'M' && b[off + 1] == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,2 @@
+/** HL7 escape sequences: decoded on read, applied on write. */
+package dev.hl7ferry.core.escape;

@@ -1,0 +1,161 @@
+package dev.hl7ferry.core.message;
+
+import dev.hl7ferry.core.escape.Escaping;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One segment of a message. Holds the raw segment text; fields are located on first access and
+ * values decoded only when read. Field numbers are 1-based as in the standard: for MSH, field 1 is
+ * the field separator and field 2 the encoding characters.
+ */
+public final class Segment {
+  private final String text;
+  private final Delimiters d;
+  private final Escaping escaping;
+  private final boolean header;
+  private int[] fieldStarts;
+
+  Segment(String text, Delimiters delimiters, Escaping escaping) {
+    this.text = text;
+    this.d = delimiters;
+    this.escaping = escaping;
+    this.header = text.startsWith("MSH") || text.startsWith("BHS") || text.startsWith("FHS");
+  }
+
+  /** The segment id, e.g. "PID". */
+  public String name() {
+    return text.length() < 3 ? text : text.substring(0, 3);
+  }
+
+  /** The raw segment text, escapes intact, without terminator. */
+  public String text() {
+    return text;
+  }
+
+  /** The highest field number present (MSH counts MSH-1). */
+  public int fieldCount() {
+    int parts = starts().length;
+    return header ? parts : parts - 1;
+  }
+
+  /** The raw text of field {@code n} (all repetitions), or "" when absent. */
+  public String raw(int n) {
+    if (header && n == 1) {
+      return String.valueOf(d.field());
+    }
+    int index = header ? n - 1 : n;
+    int[] starts = starts();
+    if (n < 1 || index >= starts.length) {
+      return "";
+    }
+    int start = starts[index];
+    int end = index + 1 < starts.length ? starts[index + 1] - 1 : text.length();
+    return text.substring(start, end);
+  }
+
+  /**
+   * The raw text of one element: repetition {@code rep} of field {@code n}, narrowed to component
+   * {@code comp} and subcomponent {@code sub} when they are non-zero.
+   */
+  public String raw(int n, int rep, int comp, int sub) {
+    String field = raw(n);
+    if (header && (n == 1 || n == 2)) {
+      return rep == 1 && comp <= 1 && sub <= 1 ? field : "";
+    }
+    String value = Splitter.nth(field, d.repetition(), rep);
+    if (comp > 0) {
+      value = Splitter.nth(value, d.component(), comp);
+      if (sub > 0) {
+        value = Splitter.nth(value, d.subcomponent(), sub);
+      }
+    }
+    return value;
+  }
+
+  /**
+   * The decoded value of one leaf. With no component given it reads component 1, with no
+   * subcomponent subcomponent 1 (as HAPI's Terser does), so the result never holds delimiters.
+   */
+  public String value(int n, int rep, int comp, int sub) {
+    if (header && (n == 1 || n == 2)) {
+      return raw(n, rep, comp, sub);
+    }
+    return escaping.decode(raw(n, rep, Math.max(comp, 1), Math.max(sub, 1)));
+  }
+
+  /** The decoded value of field {@code n}, first repetition, first component. */
+  public String value(int n) {
+    return value(n, 1, 1, 1);
+  }
+
+  /** How many repetitions field {@code n} has (0 when empty). */
+  public int repetitionCount(int n) {
+    String field = raw(n);
+    if (field.isEmpty()) {
+      return 0;
+    }
+    return header && (n == 1 || n == 2) ? 1 : Splitter.count(field, d.repetition());
+  }
+
+  /** Re-encodes the segment from its parsed structure: fields, repetitions, components. */
+  public String encode() {
+    StringBuilder out = new StringBuilder(text.length());
+    out.append(name());
+    int first = 1;
+    if (header) {
+      out.append(d.field()).append(raw(2));
+      first = 3;
+    }
+    int count = fieldCount();
+    for (int n = first; n <= count; n++) {
+      out.append(d.field());
+      encodeField(raw(n), out);
+    }
+    return out.toString();
+  }
+
+  private void encodeField(String field, StringBuilder out) {
+    List<String> reps = split(field, d.repetition());
+    for (int r = 0; r < reps.size(); r++) {
+      if (r > 0) {
+        out.append(d.repetition());
+      }
+      List<String> comps = split(reps.get(r), d.component());
+      for (int c = 0; c < comps.size(); c++) {
+        if (c > 0) {
+          out.append(d.component());
+        }
+        List<String> subs = split(comps.get(c), d.subcomponent());
+        out.append(String.join(String.valueOf(d.subcomponent()), subs));
+      }
+    }
+  }
+
+  private static List<String> split(String s, char sep) {
+    List<String> parts = new ArrayList<>();
+    int count = Splitter.count(s, sep);
+    for (int i = 1; i <= count; i++) {
+      parts.add(Splitter.nth(s, sep, i));
+    }
+    return parts;
+  }
+
+  private int[] starts() {
+    if (fieldStarts == null) {
+      int count = Splitter.count(text, d.field());
+      int[] starts = new int[count];
+      int k = 1;
+      for (int i = text.indexOf(d.field()); i >= 0; i = text.indexOf(d.field(), i + 1)) {
+        starts[k++] = i + 1;
+      }
+      fieldStarts = starts;
+    }
+    return fieldStarts;
+  }
+
+  @Override
+  public String toString() {
+    return "Segment[" + name() + ", " + text.length() + " chars]";
+  }
+}

@@ -1,0 +1,2 @@
+/** HL7 v2 messages: delimiters, segments, fields and the lazy parser over them. */
+package dev.hl7ferry.core.message;
