@@ -59,22 +59,34 @@ public final class MessageDecoder {
   public DecodedMessage decode(byte[] bytes, int offset, int length) throws Hl7ParseException {
     Charset wide = wideCharset(bytes, offset, length);
     CharsetPolicy.Resolved resolved;
-    MessageHeader header;
     if (wide != null) {
       resolved = new CharsetPolicy.Resolved(wide, false);
     } else {
-      header = readHeader(bytes, offset, length);
-      resolved = policy.resolve(header.characterSet());
+      // Only MSH-18 is needed before decoding; the header proper is read once, from the text.
+      resolved = policy.resolve(HeaderBytes.characterSet(bytes, offset, length));
     }
-    String text = decodeText(bytes, offset, length, resolved.charset());
-    Hl7Message message = Hl7Message.parse(text, resolved.charset());
-    return new DecodedMessage(message, resolved.charset(), resolved.fallbackUsed());
+    Charset charset = resolved.charset();
+    String text = decodeText(bytes, offset, length, charset);
+    if (text == null) {
+      // Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in windows-1252 but valid under the
+      // 8859/1 label the message carries: read it as the label says.
+      charset = StandardCharsets.ISO_8859_1;
+      text = new String(bytes, offset, length, charset);
+    }
+    Hl7Message message = Hl7Message.parse(text, charset);
+    return new DecodedMessage(message, charset, resolved.fallbackUsed());
   }
 
+  /**
+   * Decodes the text; in strict mode refuses bytes invalid in {@code charset}. Returns null when
+   * the charset is windows-1252 standing in for 8859/1 and the bytes are not windows-1252.
+   */
   private String decodeText(byte[] bytes, int offset, int length, Charset charset)
       throws Hl7ParseException {
-    if (!policy.strict()) {
-      return new String(bytes, offset, length, charset);
+    String text = new String(bytes, offset, length, charset);
+    // new String replaces bad input with U+FFFD; only then is the slower strict check needed.
+    if (!policy.strict() || text.indexOf('\uFFFD') < 0) {
+      return text;
     }
     CharsetDecoder decoder =
         charset
@@ -84,6 +96,9 @@ public final class MessageDecoder {
     try {
       return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
     } catch (CharacterCodingException e) {
+      if (policy.latin1AsWindows1252() && charset.name().equals("windows-1252")) {
+        return null;
+      }
       MessageHeader partial = null;
       try {
         partial = readHeader(bytes, offset, length);

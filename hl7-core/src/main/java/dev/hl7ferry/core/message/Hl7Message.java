@@ -27,11 +27,17 @@ public final class Hl7Message {
   private List<Segment> segments;
   private MessageHeader header;
 
-  private Hl7Message(String text, Delimiters delimiters, Charset charset, Segment msh, int body) {
+  private Hl7Message(
+      String text,
+      Delimiters delimiters,
+      Charset charset,
+      Segment msh,
+      Escaping escaping,
+      int body) {
     this.text = text;
     this.delimiters = delimiters;
     this.charset = charset;
-    this.escaping = msh == null ? null : new Escaping(delimiters, charset);
+    this.escaping = escaping;
     this.msh = msh;
     this.bodyStart = body;
   }
@@ -61,8 +67,8 @@ public final class Hl7Message {
     int end = lineEnd(text, start);
     Delimiters delimiters = Delimiters.parse(text, start, end);
     Escaping escaping = new Escaping(delimiters, charset);
-    Segment msh = new Segment(text.substring(start, end), delimiters, escaping);
-    return new Hl7Message(text, delimiters, charset, msh, end);
+    Segment msh = new Segment(text, start, end, delimiters, escaping);
+    return new Hl7Message(text, delimiters, charset, msh, escaping, end);
   }
 
   private static boolean isLeadingNoise(char c) {
@@ -77,6 +83,11 @@ public final class Hl7Message {
       }
     }
     return text.length();
+  }
+
+  private static int crEnd(String text, int from) {
+    int end = text.indexOf('\r', from);
+    return end < 0 ? text.length() : end;
   }
 
   /** The message's delimiters from MSH-1/MSH-2. */
@@ -117,11 +128,13 @@ public final class Hl7Message {
     if (segments == null) {
       List<Segment> list = new ArrayList<>();
       list.add(msh);
+      // Most senders use CR only; then String.indexOf (vectorised) finds each segment's end.
+      boolean crOnly = text.indexOf('\n', bodyStart) < 0;
       int i = bodyStart;
       while (i < text.length()) {
-        int end = lineEnd(text, i);
+        int end = crOnly ? crEnd(text, i) : lineEnd(text, i);
         if (end > i) {
-          list.add(new Segment(text.substring(i, end), delimiters, escaping));
+          list.add(new Segment(text, i, end, delimiters, escaping));
         }
         i = end + 1;
       }
@@ -134,7 +147,7 @@ public final class Hl7Message {
   public List<Segment> segments(String name) {
     List<Segment> out = new ArrayList<>();
     for (Segment s : segments()) {
-      if (s.name().equals(name)) {
+      if (s.named(name)) {
         out.add(s);
       }
     }
@@ -143,12 +156,12 @@ public final class Hl7Message {
 
   /** The {@code occurrence}-th (1-based) segment named {@code name}, or null. */
   public Segment segment(String name, int occurrence) {
-    if (occurrence == 1 && name.equals("MSH")) {
+    if (occurrence == 1 && msh.named(name)) {
       return msh;
     }
     int seen = 0;
     for (Segment s : segments()) {
-      if (s.name().equals(name) && ++seen == occurrence) {
+      if (s.named(name) && ++seen == occurrence) {
         return s;
       }
     }

@@ -2,6 +2,7 @@ package dev.hl7ferry.core.message;
 
 import dev.hl7ferry.core.escape.Escaping;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,27 +11,49 @@ import java.util.List;
  * the field separator and field 2 the encoding characters.
  */
 public final class Segment {
-  private final String text;
+  /** The whole message text; this segment is {@code source[from, to)}, so nothing is copied. */
+  private final String source;
+
+  private final int from;
+  private final int to;
   private final Delimiters d;
   private final Escaping escaping;
   private final boolean header;
+  private String name;
   private int[] fieldStarts;
 
-  Segment(String text, Delimiters delimiters, Escaping escaping) {
-    this.text = text;
+  Segment(String source, int from, int to, Delimiters delimiters, Escaping escaping) {
+    this.source = source;
+    this.from = from;
+    this.to = to;
     this.d = delimiters;
     this.escaping = escaping;
-    this.header = text.startsWith("MSH") || text.startsWith("BHS") || text.startsWith("FHS");
+    this.header = named("MSH") || named("BHS") || named("FHS");
   }
 
   /** The segment id, e.g. "PID". */
   public String name() {
-    return text.length() < 3 ? text : text.substring(0, 3);
+    if (name == null) {
+      name = source.substring(from, Math.min(to, from + 3));
+    }
+    return name;
+  }
+
+  /** Whether this segment's id is {@code id}, without allocating. */
+  public boolean named(String id) {
+    return to - from >= id.length()
+        && source.startsWith(id, from)
+        && (to - from == id.length() || source.charAt(from + id.length()) == d.field());
   }
 
   /** The raw segment text, escapes intact, without terminator. */
   public String text() {
-    return text;
+    return source.substring(from, to);
+  }
+
+  /** The length of the raw segment text. */
+  public int length() {
+    return to - from;
   }
 
   /** The highest field number present (MSH counts MSH-1). */
@@ -50,8 +73,8 @@ public final class Segment {
       return "";
     }
     int start = starts[index];
-    int end = index + 1 < starts.length ? starts[index + 1] - 1 : text.length();
-    return text.substring(start, end);
+    int end = index + 1 < starts.length ? starts[index + 1] - 1 : to;
+    return source.substring(start, end);
   }
 
   /**
@@ -59,18 +82,46 @@ public final class Segment {
    * {@code comp} and subcomponent {@code sub} when they are non-zero.
    */
   public String raw(int n, int rep, int comp, int sub) {
-    String field = raw(n);
     if (header && (n == 1 || n == 2)) {
-      return rep == 1 && comp <= 1 && sub <= 1 ? field : "";
+      return rep == 1 && comp <= 1 && sub <= 1 ? raw(n) : "";
     }
-    String value = Splitter.nth(field, d.repetition(), rep);
-    if (comp > 0) {
-      value = Splitter.nth(value, d.component(), comp);
-      if (sub > 0) {
-        value = Splitter.nth(value, d.subcomponent(), sub);
+    int index = header ? n - 1 : n;
+    int[] starts = starts();
+    if (n < 1 || index >= starts.length) {
+      return "";
+    }
+    // Narrow [start, end) step by step inside the message text: one substring at the end.
+    int start = starts[index];
+    int end = index + 1 < starts.length ? starts[index + 1] - 1 : to;
+    long span = narrow(start, end, d.repetition(), rep);
+    if (comp > 0 && span >= 0) {
+      span = narrow((int) (span >>> 32), (int) span, d.component(), comp);
+      if (sub > 0 && span >= 0) {
+        span = narrow((int) (span >>> 32), (int) span, d.subcomponent(), sub);
       }
     }
-    return value;
+    return span < 0 ? "" : source.substring((int) (span >>> 32), (int) span);
+  }
+
+  /**
+   * The bounds of the {@code n}-th part of {@code source[start, end)} split on {@code sep}, packed
+   * as {@code start << 32 | end}, or -1 past the last part.
+   */
+  private long narrow(int start, int end, char sep, int n) {
+    if (sep == Delimiters.NONE) {
+      return n == 1 ? ((long) start << 32) | end : -1;
+    }
+    int part = 1;
+    for (int i = start; i < end; i++) {
+      if (source.charAt(i) == sep) {
+        if (part == n) {
+          return ((long) start << 32) | i;
+        }
+        part++;
+        start = i + 1;
+      }
+    }
+    return part == n ? ((long) start << 32) | end : -1;
   }
 
   /**
@@ -100,7 +151,7 @@ public final class Segment {
 
   /** Re-encodes the segment from its parsed structure: fields, repetitions, components. */
   public String encode() {
-    StringBuilder out = new StringBuilder(text.length());
+    StringBuilder out = new StringBuilder(to - from);
     out.append(name());
     int first = 1;
     if (header) {
@@ -143,19 +194,26 @@ public final class Segment {
 
   private int[] starts() {
     if (fieldStarts == null) {
-      int count = Splitter.count(text, d.field());
-      int[] starts = new int[count];
+      // One bounded pass over this segment only (String.indexOf would run on to the message end).
+      char f = d.field();
+      int[] starts = new int[24];
+      starts[0] = from;
       int k = 1;
-      for (int i = text.indexOf(d.field()); i >= 0; i = text.indexOf(d.field(), i + 1)) {
-        starts[k++] = i + 1;
+      for (int i = from; i < to; i++) {
+        if (source.charAt(i) == f) {
+          if (k == starts.length) {
+            starts = Arrays.copyOf(starts, k * 2);
+          }
+          starts[k++] = i + 1;
+        }
       }
-      fieldStarts = starts;
+      fieldStarts = Arrays.copyOf(starts, k);
     }
     return fieldStarts;
   }
 
   @Override
   public String toString() {
-    return "Segment[" + name() + ", " + text.length() + " chars]";
+    return "Segment[" + name() + ", " + length() + " chars]";
   }
 }
