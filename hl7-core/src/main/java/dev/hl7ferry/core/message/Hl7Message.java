@@ -123,6 +123,11 @@ public final class Hl7Message {
     return header;
   }
 
+  /** Whether the body has been split into segments yet (it is not until something needs it). */
+  boolean bodyLocated() {
+    return segments != null;
+  }
+
   /** All segments in order, MSH first. */
   public List<Segment> segments() {
     if (segments == null) {

@@ -6,11 +6,15 @@ public record Hl7Version(int major, int minor, int patch) implements Comparable<
   /** Used when MSH-12 is empty or unreadable: the current rules apply. */
   public static final Hl7Version UNKNOWN = new Hl7Version(2, 9, 0);
 
+  /** From this version MSH-9 has a third component, the message structure. */
   public static final Hl7Version V2_3_1 = new Hl7Version(2, 3, 1);
+
+  /** From this version errors are reported in the ERR segment (ERR-2..ERR-8). */
   public static final Hl7Version V2_5 = new Hl7Version(2, 5, 0);
 
   /** Reads "2.5.1" (or "2.5", "2.3.1"); anything unreadable gives {@link #UNKNOWN}. */
   public static Hl7Version parse(String text) {
+    text = text.trim();
     int[] parts = new int[3];
     int k = 0;
     int digits = 0;
