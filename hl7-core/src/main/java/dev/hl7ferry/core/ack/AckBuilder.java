@@ -22,7 +22,8 @@ import java.time.Clock;
  *       asks to be acknowledged.
  *   <li>MSA-1 the code, MSA-2 the original MSH-10.
  *   <li>Errors: v2.5 and later get an ERR segment (ERR-2 location, ERR-3 table 0357 code, ERR-4
- *       severity, ERR-7 text); older versions get MSA-3 text and, from v2.2, MSA-6 the code.
+ *       severity, ERR-8 user message text); older versions get MSA-3 text and, from v2.2, MSA-6 the
+ *       code.
  * </ul>
  *
  * Thread-safe.

@@ -1,0 +1,2 @@
+/** Tests of the acknowledgement builder. */
+package dev.hl7ferry.core.ack;

@@ -1,0 +1,2 @@
+/** Tests of the typed errors unparseable input produces. */
+package dev.hl7ferry.core.error;
