@@ -79,6 +79,10 @@ class HapiAckCrossCheckTest {
     } else {
       assertEquals("", ours.get("MSH-9.3"), name);
     }
+    // The ACK declares the charset it is encoded in; HAPI drops MSH-18 and never chooses the mode.
+    assertEquals(header.characterSet(), ours.get("MSH-18"), name);
+    assertEquals("", theirs.get("MSH-18"), name);
+    assertEquals("", theirs.get("MSH-15"), name);
     assertFalse(ours.get("MSH-10").isEmpty(), name);
     assertNotEquals(header.controlId(), ours.get("MSH-10"), name);
   }

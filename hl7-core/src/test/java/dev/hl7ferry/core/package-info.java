@@ -1,0 +1,2 @@
+/** Module-level tests: the README example. */
+package dev.hl7ferry.core;
