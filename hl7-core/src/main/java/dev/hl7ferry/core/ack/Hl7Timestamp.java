@@ -25,7 +25,7 @@ public final class Hl7Timestamp {
       s = Second.of(epochSecond, clock);
       cached = s;
     }
-    int ms = (int) Math.floorMod(millis, 1000);
+    int ms = Math.floorMod(millis, 1000);
     StringBuilder out = new StringBuilder(24).append(s.dateTime).append('.');
     if (ms < 100) {
       out.append('0');
@@ -40,21 +40,26 @@ public final class Hl7Timestamp {
   private record Second(long epochSecond, String dateTime, String zone) {
     static Second of(long epochSecond, Clock clock) {
       ZonedDateTime t = Instant.ofEpochSecond(epochSecond).atZone(clock.getZone());
-      String dateTime =
-          String.format(
-              "%04d%02d%02d%02d%02d%02d",
-              t.getYear(),
-              t.getMonthValue(),
-              t.getDayOfMonth(),
-              t.getHour(),
-              t.getMinute(),
-              t.getSecond());
+      StringBuilder dateTime = new StringBuilder(14);
+      pad(dateTime, t.getYear(), 4);
+      pad(dateTime, t.getMonthValue(), 2);
+      pad(dateTime, t.getDayOfMonth(), 2);
+      pad(dateTime, t.getHour(), 2);
+      pad(dateTime, t.getMinute(), 2);
+      pad(dateTime, t.getSecond(), 2);
       int minutes = t.getOffset().getTotalSeconds() / 60;
-      String zone =
-          String.format(
-              "%c%02d%02d",
-              minutes < 0 ? '-' : '+', Math.abs(minutes) / 60, Math.abs(minutes) % 60);
-      return new Second(epochSecond, dateTime, zone);
+      StringBuilder zone = new StringBuilder(5).append(minutes < 0 ? '-' : '+');
+      pad(zone, Math.abs(minutes) / 60, 2);
+      pad(zone, Math.abs(minutes) % 60, 2);
+      return new Second(epochSecond, dateTime.toString(), zone.toString());
+    }
+
+    private static void pad(StringBuilder out, int value, int width) {
+      String digits = Integer.toString(value);
+      for (int i = digits.length(); i < width; i++) {
+        out.append('0');
+      }
+      out.append(digits);
     }
   }
 }

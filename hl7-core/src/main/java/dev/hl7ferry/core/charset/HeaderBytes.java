@@ -14,7 +14,10 @@ final class HeaderBytes {
   static String characterSet(byte[] b, int offset, int length) {
     int limit = offset + length;
     int i = offset;
-    if (length >= 3 && (b[i] & 0xff) == 0xEF && (b[i + 1] & 0xff) == 0xBB) {
+    if (length >= 3
+        && (b[i] & 0xff) == 0xEF
+        && (b[i + 1] & 0xff) == 0xBB
+        && (b[i + 2] & 0xff) == 0xBF) {
       i += 3; // UTF-8 byte order mark
     }
     while (i < limit && (b[i] == '\r' || b[i] == '\n' || b[i] == ' ' || b[i] == '\t')) {

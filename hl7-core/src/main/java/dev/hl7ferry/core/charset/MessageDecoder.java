@@ -46,8 +46,14 @@ public final class MessageDecoder {
     while (end < limit && bytes[end] != '\r' && bytes[end] != '\n') {
       end++;
     }
-    String line = new String(bytes, offset, end - offset, StandardCharsets.ISO_8859_1);
-    return Hl7Message.parse(line, StandardCharsets.ISO_8859_1).header();
+    // The header's own fields may hold non-ASCII text: read the line in the charset it declares
+    // when that is known (Latin-1 otherwise, which maps every byte).
+    Charset declared =
+        Hl7Charsets.lookup(HeaderBytes.characterSet(bytes, offset, end - offset))
+            .filter(cs -> !cs.name().startsWith("UTF-16") && !cs.name().startsWith("UTF-32"))
+            .orElse(StandardCharsets.ISO_8859_1);
+    String line = new String(bytes, offset, end - offset, declared);
+    return Hl7Message.parse(line, declared).header();
   }
 
   /** Decodes and parses a whole message. */

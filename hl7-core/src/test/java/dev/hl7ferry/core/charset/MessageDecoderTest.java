@@ -117,6 +117,15 @@ class MessageDecoderTest {
     assertThrows(Hl7ParseException.class, () -> decoder.decode(bytes));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"UNICODE UTF-8, UTF-8", "8859/1, ISO-8859-1", "UNICODE UTF-16, ISO-8859-1"})
+  void nonAsciiHeaderFieldsReadFromBytesAreDecodedInTheDeclaredCharset(
+      String msh18, String writtenIn) throws Exception {
+    String msh = "MSH|^~\\&|SYSTÈME|FAC|||2026||ADT^A01|C1|P|2.5||||||" + msh18 + "\r";
+    byte[] bytes = msh.getBytes(Charset.forName(writtenIn));
+    assertEquals("SYSTÈME", MessageDecoder.readHeader(bytes, 0, bytes.length).sendingApplication());
+  }
+
   @Test
   void anOffsetAndLengthSelectTheMessageInsideALargerBuffer() throws Exception {
     byte[] inner = message("8859/1", "ÉLOISE").getBytes(StandardCharsets.ISO_8859_1);
