@@ -16,6 +16,9 @@ import java.util.List;
  * A parsed HL7 v2 message. Parsing is lazy: {@link #parse} only finds the MSH segment and its
  * delimiters; the other segments are located on first use and their fields on first access.
  * Segments may be separated by CR, LF or CRLF on input; {@link #encode} writes CR.
+ *
+ * <p>Not thread-safe: the lazy parts are filled in without locks, so a message belongs to one
+ * thread at a time (hand it over through a queue or future, which publishes it safely).
  */
 public final class Hl7Message {
   private final String text;
