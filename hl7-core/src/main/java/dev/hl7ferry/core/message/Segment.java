@@ -152,7 +152,9 @@ public final class Segment {
   /** Re-encodes the segment from its parsed structure: fields, repetitions, components. */
   public String encode() {
     StringBuilder out = new StringBuilder(to - from);
-    out.append(name());
+    int[] starts = starts();
+    // Everything before the first field separator: the id, or a whole line that has no fields.
+    out.append(source, from, starts.length > 1 ? starts[1] - 1 : to);
     int first = 1;
     if (header) {
       out.append(d.field()).append(raw(2));

@@ -121,6 +121,10 @@ class Hl7MessageTest {
     assertEquals("ADT^A01", m.header().typeAndTrigger());
     assertFalse(m.bodyLocated());
     assertNull(m.segment("PID", 1));
+    assertEquals(
+        "MSH|^~\\&|A|B|C|D|20260101||ADT^A01^ADT_A01|BROKEN1|P|2.5\r"
+            + "\u0000\u0001garbage without structure\r|||\r\uFFFF\r",
+        m.encode());
   }
 
   @Test
