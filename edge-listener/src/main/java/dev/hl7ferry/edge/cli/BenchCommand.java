@@ -61,6 +61,14 @@ final class BenchCommand implements Callable<Integer> {
           "Messages per connection sent first and not measured. Default: ${DEFAULT-VALUE}")
   int warmup;
 
+  @Option(
+      names = "--idle",
+      defaultValue = "0",
+      description =
+          "Open this many extra connections first, keep them idle during the run, and check"
+              + " afterwards that the server still holds every one. Default: ${DEFAULT-VALUE}")
+  int idle;
+
   @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS")
   int timeoutSeconds;
 
@@ -72,7 +80,15 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     BenchMessages generator = new BenchMessages(size);
     ExecutorService pool = Executors.newCachedThreadPool();
+    List<MllpClient> idlers = new ArrayList<>();
     try {
+      for (int i = 0; i < idle; i++) {
+        idlers.add(MllpClient.connect(host, port, Duration.ofSeconds(timeoutSeconds)));
+      }
+      if (idle > 0) {
+        out.printf("holding %d idle connections%n", idle);
+        out.flush();
+      }
       if (warmup > 0) {
         runAll(pool, generator, "W", warmup);
       }
@@ -97,9 +113,16 @@ final class BenchCommand implements Callable<Integer> {
           .filter(r -> r.firstError() != null)
           .findFirst()
           .ifPresent(r -> out.println("first error: " + r.firstError()));
+      long stillOpen = idlers.stream().filter(c -> c.stillOpen(Duration.ofMillis(5))).count();
+      if (idle > 0) {
+        out.printf("idle connections still open after the run: %d of %d%n", stillOpen, idle);
+      }
       out.flush();
-      return errors == 0 ? 0 : 1;
+      return errors == 0 && stillOpen == idle ? 0 : 1;
     } finally {
+      for (MllpClient c : idlers) {
+        c.close();
+      }
       pool.shutdownNow();
     }
   }

@@ -88,6 +88,26 @@ public final class MllpClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether the server still holds this connection: waits {@code probe} for a byte; a timeout means
+   * open, end of stream or an error means closed.
+   */
+  public boolean stillOpen(Duration probe) {
+    try {
+      int timeout = socket.getSoTimeout();
+      socket.setSoTimeout((int) Math.max(1, probe.toMillis()));
+      try {
+        return in.read() >= 0;
+      } finally {
+        socket.setSoTimeout(timeout);
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -5,10 +5,13 @@ import dagger.Provides;
 import dev.hl7ferry.edge.config.EdgeConfig;
 import dev.hl7ferry.edge.config.SpoolConfig;
 import dev.hl7ferry.edge.spool.Spool;
+import dev.hl7ferry.edge.spool.SpoolSettings;
+import dev.hl7ferry.edge.spool.SqliteSpool;
 import dev.hl7ferry.edge.spool.VolatileSpool;
+import java.nio.file.Path;
 import javax.inject.Singleton;
 
-/** Chooses the spool: the durable one, or none at all for benchmarks. */
+/** Chooses the spool: the durable SQLite one, or none at all for benchmarks. */
 @Module
 public interface SpoolModule {
 
@@ -19,8 +22,12 @@ public interface SpoolModule {
     return switch (spool.durability()) {
       case NONE -> new VolatileSpool();
       case FULL ->
-          throw new IllegalStateException(
-              "spool.durability full needs the SQLite spool, which this build does not include yet");
+          SqliteSpool.open(
+              new SpoolSettings(
+                  Path.of(spool.dataDir()),
+                  spool.maxBytes(),
+                  spool.maxMessages(),
+                  spool.maxBatchSize()));
     };
   }
 }
