@@ -39,9 +39,19 @@ final class SpoolQueries implements AutoCloseable {
     return query(sql, afterSequence, limit, SpoolQueries::entry);
   }
 
-  /** Entries of any state after {@code afterSequence}, in receive order, without payloads. */
-  synchronized List<EntrySummary> list(long afterSequence, int limit) {
-    String sql = "SELECT " + SUMMARY_COLUMNS + " FROM entry WHERE seq > ? ORDER BY seq LIMIT ?";
+  /**
+   * Entries after {@code afterSequence} in receive order, without payloads; only those in {@code
+   * state} unless it is null.
+   */
+  synchronized List<EntrySummary> list(long afterSequence, int limit, EntryState state) {
+    // The state is a literal, not a parameter, so RECEIVED can use the partial index.
+    String filter = state == null ? "" : " AND state = '" + state.name() + "'";
+    String sql =
+        "SELECT "
+            + SUMMARY_COLUMNS
+            + " FROM entry WHERE seq > ?"
+            + filter
+            + " ORDER BY seq LIMIT ?";
     return query(sql, afterSequence, limit, SpoolQueries::summary);
   }
 

@@ -176,7 +176,12 @@ public final class SqliteSpool implements Spool, SpoolReader {
 
   /** Up to {@code limit} entries after {@code afterSequence}, without payloads. */
   public List<EntrySummary> list(long afterSequence, int limit) {
-    return queries.list(afterSequence, limit);
+    return queries.list(afterSequence, limit, null);
+  }
+
+  /** Like {@link #list(long, int)}, only entries in {@code state}. */
+  public List<EntrySummary> list(long afterSequence, int limit, EntryState state) {
+    return queries.list(afterSequence, limit, state);
   }
 
   /** The entry with {@code id}, if held. */
