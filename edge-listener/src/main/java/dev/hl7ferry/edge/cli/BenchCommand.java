@@ -72,6 +72,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS")
   int timeoutSeconds;
 
+  /**
+   * Makes this run's control ids (and so the spool's content-derived entry ids) unique, so a second
+   * run against the same spool measures stores, not duplicate look-ups.
+   */
+  private final String runId =
+      Long.toString(System.currentTimeMillis() % 60_466_176L, 36)
+          .toUpperCase(java.util.Locale.ROOT);
+
   /** One connection's measured outcome. */
   private record Result(long[] latencies, int errors, String firstError) {}
 
@@ -132,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Future<Result>> futures = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       int count = each >= 0 ? each : messages / connections + (c < messages % connections ? 1 : 0);
-      String prefix = phase + c + "-";
+      String prefix = phase + runId + c + "-";
       futures.add(pool.submit(() -> runConnection(pool, generator, prefix, count)));
     }
     List<Result> results = new ArrayList<>();

@@ -68,6 +68,20 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * The last handler: a broken connection (reset by the peer) or a handler failure ends here with
+   * one log line (no content) and a close; the sender resends what it has no ACK for.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof java.io.IOException) {
+      LOG.info("closing connection peer={} reason={}", peer(ctx), cause.toString());
+    } else {
+      LOG.error("closing connection peer={} reason=handler failure", peer(ctx), cause);
+    }
+    ctx.close();
+  }
+
   private CompletableFuture<Reply> receive(ChannelHandlerContext ctx, byte[] payload) {
     String peer = peer(ctx);
     DecodedMessage decoded;
