@@ -96,6 +96,16 @@ class ReceivePipelineTest {
   }
 
   @Test
+  void answersAaAgainWhenTheSpoolReportsADuplicateResend() throws Exception {
+    receive(message("C1", ""));
+    spool.futures.get(0).complete(new StoreResult("id", StoreOutcome.DUPLICATE));
+    Segment msa = nextMsa();
+    assertEquals("AA", msa.raw(1));
+    assertEquals("C1", msa.raw(2));
+    assertFalse(ch.finish());
+  }
+
+  @Test
   void answersArWithErr207WhenTheSpoolRejects() throws Exception {
     receive(message("C1", ""));
     spool

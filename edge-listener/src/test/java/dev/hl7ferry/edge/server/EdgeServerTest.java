@@ -63,6 +63,42 @@ class EdgeServerTest {
   }
 
   @Test
+  void refusesConnectionsBeyondTheConfiguredLimit() throws Exception {
+    server.close();
+    EdgeConfig config =
+        new ConfigLoader()
+            .load(
+                null,
+                Map.of(
+                    "listener.port", 0,
+                    "listener.bindAddress", "127.0.0.1",
+                    "listener.maxConnections", 2));
+    server = DaggerTestEdgeComponent.factory().create(config, spool).server();
+    port = server.start().getPort();
+    Duration timeout = Duration.ofSeconds(5);
+    List<MllpClient> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        clients.add(MllpClient.connect("127.0.0.1", port, timeout));
+      }
+      // Connections are accepted on different event loops: which one is refused is not fixed.
+      List<MllpClient> open =
+          clients.stream().filter(c -> c.stillOpen(Duration.ofMillis(500))).toList();
+      assertEquals(2, open.size(), "exactly one of three connections is refused");
+      for (MllpClient client : open) {
+        client.send(
+            "MSH|^~\\&|A|B|C|D|20260101||ADT^A01|L1|P|2.5\rPID|1\r"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("AA", AckReply.parse(client.receive()).code());
+      }
+    } finally {
+      for (MllpClient client : clients) {
+        client.close();
+      }
+    }
+  }
+
+  @Test
   void sendCommandDeliversEveryMessageOfAFileAndExitsZero() throws Exception {
     Run run = send(resource("three-messages.hl7"));
     assertEquals(0, run.exitCode(), run.err());
