@@ -1,0 +1,23 @@
+package dev.hl7ferry.edge.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ferry-edge} command: the executable jar's main class. */
+@Command(
+    name = "ferry-edge",
+    mixinStandardHelpOptions = true,
+    version = "ferry-edge 0.1.0",
+    description = "HL7 Ferry edge listener: receive HL7 over MLLP, store durably, acknowledge.",
+    subcommands = {RunCommand.class, SendCommand.class, BenchCommand.class, SpoolCommand.class})
+public final class FerryEdge {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand, for main and tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new FerryEdge()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.hl7ferry.edge.mllp;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes a connection whose frame started but did not finish in time. The clock starts at the first
+ * {@link FramingEvent#PENDING} of a frame and is not reset by further bytes, so a sender trickling
+ * a frame byte by byte is cut off too.
+ */
+public final class FrameTimeoutHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameTimeoutHandler.class);
+
+  private final long timeoutNanos;
+  private ScheduledFuture<?> timer;
+
+  public FrameTimeoutHandler(Duration timeout) {
+    this.timeoutNanos = timeout.toNanos();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof FramingEvent.FramePending && timer == null) {
+      timer = ctx.executor().schedule(() -> expire(ctx), timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof MllpFrame || msg instanceof OversizedFrame) {
+      cancel();
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    cancel();
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancel();
+  }
+
+  private void expire(ChannelHandlerContext ctx) {
+    timer = null;
+    if (ctx.channel().isActive()) {
+      LOG.warn(
+          "closing connection peer={} reason=frame not finished within {} ms",
+          ctx.channel().remoteAddress(),
+          TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+      ctx.close();
+    }
+  }
+
+  private void cancel() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.hl7ferry.edge.server;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.hl7ferry.edge.config.EdgeConfig;
+import javax.inject.Singleton;
+
+/** The edge listener's object graph: one entry point, the server. */
+@Singleton
+@Component(modules = {EdgeModule.class, SpoolModule.class, ProtocolModule.class})
+public interface EdgeComponent {
+
+  /** The listener, not yet started. */
+  EdgeServer server();
+
+  /** Builds the graph from a loaded configuration. */
+  @Component.Factory
+  interface Factory {
+    EdgeComponent create(@BindsInstance EdgeConfig config);
+  }
+
+  /** The graph for {@code config}. */
+  static EdgeComponent of(EdgeConfig config) {
+    return DaggerEdgeComponent.factory().create(config);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.hl7ferry.edge.server;
+
+import dev.hl7ferry.edge.receive.DrainRequest;
+import dev.hl7ferry.edge.spool.Spool;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MLLP listener: binds, accepts, and stops gracefully — stop accepting, let every connection
+ * finish its pending stores and ACKs (up to the grace period), then close the spool.
+ */
+public final class EdgeServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
+
+  private final ServerSettings settings;
+  private final EdgeChannelInitializer initializer;
+  private final ChannelGroup connections;
+  private final Spool spool;
+  private EventLoopGroup boss;
+  private EventLoopGroup workers;
+  private Channel serverChannel;
+  private boolean closed;
+
+  @Inject
+  EdgeServer(
+      ServerSettings settings,
+      EdgeChannelInitializer initializer,
+      ChannelGroup connections,
+      Spool spool) {
+    this.settings = settings;
+    this.initializer = initializer;
+    this.connections = connections;
+    this.spool = spool;
+  }
+
+  /** Binds and starts accepting; returns the bound address (useful with port 0). */
+  public synchronized InetSocketAddress start() throws InterruptedException {
+    boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), NioIoHandler.newFactory());
+    serverChannel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, true)
+            .childHandler(initializer)
+            .bind(settings.bindAddress(), settings.port())
+            .sync()
+            .channel();
+    InetSocketAddress address = (InetSocketAddress) serverChannel.localAddress();
+    LOG.info("listening on {}", address);
+    return address;
+  }
+
+  /** Graceful stop; safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (closed || serverChannel == null) {
+      return;
+    }
+    closed = true;
+    LOG.info("stopping: no new connections, draining {} open ones", connections.size());
+    serverChannel.close().syncUninterruptibly();
+    for (Channel ch : connections) {
+      ch.eventLoop().execute(() -> ch.pipeline().fireUserEventTriggered(DrainRequest.INSTANCE));
+    }
+    long graceMillis = settings.shutdownGrace().toMillis();
+    boolean drained =
+        connections.newCloseFuture().awaitUninterruptibly(graceMillis, TimeUnit.MILLISECONDS);
+    if (!drained) {
+      LOG.warn(
+          "closing {} connections that did not drain in {} ms", connections.size(), graceMillis);
+      connections.close().awaitUninterruptibly();
+    }
+    spool.close();
+    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    LOG.info("stopped");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.hl7ferry.edge.server;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.hl7ferry.core.ack.AckBuilder;
+import dev.hl7ferry.core.charset.CharsetPolicy;
+import dev.hl7ferry.edge.config.ListenerConfig;
+import dev.hl7ferry.edge.mllp.FrameTimeoutHandler;
+import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
+import dev.hl7ferry.edge.mllp.MllpFrameEncoder;
+import dev.hl7ferry.edge.receive.ReceiveHandler;
+import dev.hl7ferry.edge.receive.ReplySequencer;
+import dev.hl7ferry.edge.spool.Spool;
+import io.netty.channel.ChannelHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Named;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+/**
+ * The MLLP protocol: the one place that declares each connection's pipeline, in order from the
+ * socket inwards, and builds each handler from plain values.
+ */
+@Module
+public interface ProtocolModule {
+  /** How much of an oversized frame is kept to read its MSH. */
+  int OVERSIZED_HEAD_BYTES = 64 * 1024;
+
+  /** The handlers of one connection, socket side first. */
+  @Provides
+  static List<Provider<? extends ChannelHandler>> pipeline(
+      Provider<ConnectionLimiter> limiter,
+      Provider<IdleCloser> idle,
+      Provider<MllpFrameEncoder> encoder,
+      Provider<MllpFrameDecoder> decoder,
+      Provider<ConnectionLog> log,
+      Provider<FrameTimeoutHandler> frameTimeout,
+      Provider<ReplySequencer> sequencer,
+      Provider<ReceiveHandler> receiver) {
+    return List.of(limiter, idle, encoder, decoder, log, frameTimeout, sequencer, receiver);
+  }
+
+  @Provides
+  static ConnectionLimiter limiter(@Named("openConnections") AtomicInteger open, ListenerConfig c) {
+    return new ConnectionLimiter(open, c.maxConnections());
+  }
+
+  @Provides
+  static IdleCloser idle(ListenerConfig c) {
+    return new IdleCloser(c.idleTimeoutSeconds());
+  }
+
+  @Provides
+  @Singleton
+  static MllpFrameEncoder encoder() {
+    return new MllpFrameEncoder();
+  }
+
+  @Provides
+  static MllpFrameDecoder decoder(ListenerConfig c) {
+    return new MllpFrameDecoder(c.maxFrameBytes(), OVERSIZED_HEAD_BYTES, c.allowMissingCr());
+  }
+
+  @Provides
+  static ConnectionLog connectionLog() {
+    return new ConnectionLog();
+  }
+
+  @Provides
+  static FrameTimeoutHandler frameTimeout(ListenerConfig c) {
+    return new FrameTimeoutHandler(Duration.ofSeconds(c.frameTimeoutSeconds()));
+  }
+
+  @Provides
+  static ReplySequencer sequencer(ListenerConfig c) {
+    return new ReplySequencer(c.maxPendingPerConnection());
+  }
+
+  @Provides
+  static ReceiveHandler receiver(Spool spool, CharsetPolicy policy, AckBuilder acks, Clock clock) {
+    return new ReceiveHandler(spool, policy, acks, clock);
+  }
+}

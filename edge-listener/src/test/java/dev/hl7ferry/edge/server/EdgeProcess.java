@@ -1,0 +1,89 @@
+package dev.hl7ferry.edge.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code ferry-edge run} in a separate JVM on the test classpath, for crash and restart tests. */
+final class EdgeProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private EdgeProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the edge with {@code args} after {@code run --port 0}; waits until it listens. */
+  static EdgeProcess start(Path logDir, String name, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.hl7ferry.edge.cli.FerryEdge",
+                "run",
+                "--port",
+                "0"));
+    command.addAll(List.of(args));
+    Path out = logDir.resolve(name + ".out");
+    Path err = logDir.resolve(name + ".err");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Matcher m = LISTENING.matcher(Files.readString(out));
+      if (m.find()) {
+        return new EdgeProcess(process, Integer.parseInt(m.group(1)), err);
+      }
+      if (!process.isAlive()) {
+        throw new IOException("edge exited early: " + Files.readString(err));
+      }
+      Thread.sleep(50);
+    }
+    process.destroyForcibly();
+    throw new IOException("edge did not start in 30 s: " + Files.readString(err));
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** What the edge logged so far. */
+  String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful anything. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** SIGTERM: the graceful stop; returns the exit code (143 after SIGTERM, as for any JVM). */
+  int stop() throws InterruptedException {
+    process.destroy();
+    return process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}

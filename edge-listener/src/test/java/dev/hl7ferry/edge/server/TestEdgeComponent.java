@@ -1,0 +1,19 @@
+package dev.hl7ferry.edge.server;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.hl7ferry.edge.config.EdgeConfig;
+import dev.hl7ferry.edge.spool.Spool;
+import javax.inject.Singleton;
+
+/** The production graph with the spool supplied by the test. */
+@Singleton
+@Component(modules = {EdgeModule.class, ProtocolModule.class})
+interface TestEdgeComponent {
+  EdgeServer server();
+
+  @Component.Factory
+  interface Factory {
+    TestEdgeComponent create(@BindsInstance EdgeConfig config, @BindsInstance Spool spool);
+  }
+}
