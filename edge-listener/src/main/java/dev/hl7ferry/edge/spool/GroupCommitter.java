@@ -57,6 +57,10 @@ final class GroupCommitter {
 
   /** Runs {@code work} in its own transaction on the writer thread and waits for it. */
   int update(WriteRequest.Work work) {
+    if (Thread.currentThread() == thread) {
+      // A store callback waiting here for the writer thread would wait for itself forever.
+      throw new IllegalStateException("spool update called on the spool writer thread");
+    }
     CompletableFuture<Integer> result = new CompletableFuture<>();
     submit(new WriteRequest.Update(work, result));
     try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -370,6 +371,50 @@ class SqliteSpoolTest {
     try (SqliteSpool reopened = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
       assertEquals(300, reopened.stats().received());
     }
+  }
+
+  @Test
+  void checkpointsMoveCommitsIntoTheDatabaseFileAndCloseLeavesNoWal() throws Exception {
+    open();
+    Path database = dir.resolve(SpoolDatabase.FILE_NAME);
+    long sizeBefore = Files.size(database);
+    List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      futures.add(spool.store(TestMessages.message("CP" + i)));
+    }
+    futures.forEach(CompletableFuture::join);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (Files.size(database) <= sizeBefore && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.size(database) > sizeBefore, "checkpoint never copied the WAL");
+
+    spool.close();
+    spool = null;
+
+    Path wal = dir.resolve(SpoolDatabase.FILE_NAME + "-wal");
+    assertTrue(!Files.exists(wal) || Files.size(wal) == 0, "WAL left after close");
+  }
+
+  @Test
+  void readSideUpdatesFromAStoreCallbackFailInsteadOfDeadlocking() throws Exception {
+    open();
+    CompletableFuture<Integer> attempt =
+        spool
+            .store(TestMessages.message("CB"))
+            .thenApply(result -> spool.resetShipped(Instant.EPOCH));
+
+    java.util.concurrent.ExecutionException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> attempt.get(10, TimeUnit.SECONDS));
+    assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
+  }
+
+  @Test
+  void closingTwiceIsHarmless() {
+    open().close();
+    spool.close();
+    spool = null;
   }
 
   private static IncomingMessage at(IncomingMessage m, String receivedAt) {
