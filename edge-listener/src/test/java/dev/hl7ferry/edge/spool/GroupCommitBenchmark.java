@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp ... dev.hl7ferry.edge.spool.GroupCommitBenchmark \
- *     --producers 8 --messages 40000 --size 1024 --window 1 --batch 1024 [--dir DIR]
+ *     --producers 8 --messages 40000 --size 1024 --window 1 --batch 1024 --delay-us 200 [--dir DIR]
  * </pre>
  */
 public final class GroupCommitBenchmark {
@@ -32,12 +32,19 @@ public final class GroupCommitBenchmark {
     int size = intArg(args, "--size", 1024);
     int window = intArg(args, "--window", 1);
     int batch = intArg(args, "--batch", SpoolSettings.DEFAULT_MAX_BATCH_SIZE);
+    int delayMicros = intArg(args, "--delay-us", 200);
     String dirArg = stringArg(args, "--dir", null);
     Path dir =
         dirArg == null
             ? Files.createTempDirectory("spool-bench")
             : Files.createDirectories(Path.of(dirArg));
-    SpoolSettings settings = new SpoolSettings(dir, Long.MAX_VALUE, Long.MAX_VALUE, batch);
+    SpoolSettings settings =
+        new SpoolSettings(
+            dir,
+            Long.MAX_VALUE,
+            Long.MAX_VALUE,
+            batch,
+            java.time.Duration.ofNanos(delayMicros * 1000L));
     int perProducer = messages / producers;
     long[] latencies = new long[perProducer * producers];
     AtomicLong slot = new AtomicLong();
@@ -55,13 +62,14 @@ public final class GroupCommitBenchmark {
       long total = (long) perProducer * producers;
       Arrays.sort(latencies);
       System.out.printf(
-          "producers=%d window=%d size=%d batch-limit=%d messages=%d: %.0f msgs/s,"
+          "producers=%d window=%d size=%d batch-limit=%d delay=%dus messages=%d: %.0f msgs/s,"
               + " %d commits (%.1f msgs/commit), writer CPU %.1f us/msg,"
               + " latency p50=%.2f ms p99=%.2f ms p99.9=%.2f ms%n",
           producers,
           window,
           size,
           batch,
+          delayMicros,
           total,
           total / (elapsed / 1e9),
           commits,
