@@ -103,16 +103,57 @@ class SqliteSpoolTest {
     assertEquals(1, spool.stats().received());
   }
 
+  /** Holds the writer thread inside an update until the returned latch is counted down. */
+  private CountDownLatch holdWriter() throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture.runAsync(
+        () ->
+            spool.runOnWriter(
+                connection -> {
+                  entered.countDown();
+                  try {
+                    release.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return 0;
+                }));
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    return release;
+  }
+
   @Test
-  void duplicatesQueuedTogetherAreStoredOnce() throws Exception {
+  void storeReturnsAtOnceWhileTheWriterIsBusyAndCompletesOnlyAfterTheCommit() throws Exception {
     open();
+    CountDownLatch release = holdWriter();
+
+    long start = System.nanoTime();
+    CompletableFuture<StoreResult> future = spool.store(TestMessages.message("C1"));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    Thread.sleep(100);
+
+    assertTrue(tookMillis < 50, "store() blocked for " + tookMillis + " ms");
+    assertFalse(future.isDone(), "completed before its commit");
+    release.countDown();
+    assertEquals(StoreOutcome.STORED, stored(future).outcome());
+  }
+
+  @Test
+  void duplicatesInsideOneBatchAreStoredOnce() throws Exception {
+    open();
+    CountDownLatch release = holdWriter();
     List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       futures.add(spool.store(TestMessages.message("SAME")));
     }
+    futures.add(spool.store(TestMessages.message("OTHER")));
+    long commitsBefore = spool.commits();
+    release.countDown();
+
     long storedOutcomes = 0;
     Set<String> ids = new HashSet<>();
-    for (CompletableFuture<StoreResult> future : futures) {
+    for (CompletableFuture<StoreResult> future : futures.subList(0, 50)) {
       StoreResult result = stored(future);
       ids.add(result.id());
       if (result.outcome() == StoreOutcome.STORED) {
@@ -121,11 +162,13 @@ class SqliteSpoolTest {
         assertEquals(StoreOutcome.DUPLICATE, result.outcome());
       }
     }
+    assertEquals(StoreOutcome.STORED, stored(futures.get(50)).outcome());
 
     assertEquals(1, storedOutcomes);
     assertEquals(1, ids.size());
-    assertEquals(1, spool.stats().received());
-    assertTrue(spool.commits() < 50, "50 queued stores shared transactions: " + spool.commits());
+    assertEquals(2, spool.stats().received());
+    // The held update's commit, then one group commit for all 51 queued stores.
+    assertEquals(commitsBefore + 2, spool.commits());
   }
 
   @Test
