@@ -1,0 +1,134 @@
+package dev.hl7ferry.edge.cli;
+
+import dev.hl7ferry.edge.spool.EntryState;
+import dev.hl7ferry.edge.spool.EntrySummary;
+import dev.hl7ferry.edge.spool.SpoolAccessException;
+import dev.hl7ferry.edge.spool.SpoolStats;
+import dev.hl7ferry.edge.spool.SpoolView;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ferry-edge spool list|stats}: looks into a spool directory read-only, safe while the edge
+ * runs (WAL readers never block its writer). Prints header fields and counts, never a payload.
+ */
+@Command(
+    name = "spool",
+    mixinStandardHelpOptions = true,
+    description = "Inspect the local spool (read-only; never prints message content).")
+final class SpoolCommand implements Runnable {
+  /** Exit code when the spool cannot be opened or read. */
+  static final int UNREADABLE = 1;
+
+  @Spec CommandSpec spec;
+
+  /** {@code spool} alone: say which subcommands exist. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing required subcommand: list or stats");
+  }
+
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description = "Entries and payload bytes by state.")
+  int stats(
+      @Option(names = "--data-dir", paramLabel = "DIR", required = true, description = "Spool.")
+          Path dataDir) {
+    PrintWriter out = spec.commandLine().getOut();
+    try (SpoolView view = SpoolView.open(dataDir)) {
+      SpoolStats stats = view.stats();
+      out.printf("%-9s %12s %16s%n", "STATE", "ENTRIES", "BYTES");
+      out.printf("%-9s %12d %16d%n", EntryState.RECEIVED, stats.received(), stats.receivedBytes());
+      out.printf("%-9s %12d %16d%n", EntryState.SHIPPED, stats.shipped(), stats.shippedBytes());
+      out.printf(
+          "%-9s %12d %16d%n", "TOTAL", stats.total(), stats.receivedBytes() + stats.shippedBytes());
+      out.printf(
+          "oldest unshipped: %s%n",
+          stats.oldestUnshipped() == null ? "-" : stats.oldestUnshipped());
+      out.flush();
+      return 0;
+    } catch (SpoolAccessException e) {
+      return unreadable(e);
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "One line per entry: sequence, id, control id, type, state, receive time.")
+  int list(
+      @Option(names = "--data-dir", paramLabel = "DIR", required = true, description = "Spool.")
+          Path dataDir,
+      @Option(
+              names = "--limit",
+              defaultValue = "100",
+              paramLabel = "N",
+              description = "At most N entries. Default: ${DEFAULT-VALUE}")
+          int limit,
+      @Option(
+              names = "--after",
+              defaultValue = "0",
+              paramLabel = "SEQ",
+              description = "Only entries with a sequence above SEQ. Default: ${DEFAULT-VALUE}")
+          long after,
+      @Option(
+              names = "--state",
+              paramLabel = "received|shipped",
+              description = "Only entries in this state.")
+          EntryState state) {
+    PrintWriter out = spec.commandLine().getOut();
+    try (SpoolView view = SpoolView.open(dataDir)) {
+      List<EntrySummary> entries = view.list(after, limit, state);
+      out.printf(
+          "%-10s %-64s %-20s %-16s %-8s %s%n",
+          "SEQ", "ID", "CONTROL-ID", "TYPE", "STATE", "RECEIVED-AT");
+      for (EntrySummary entry : entries) {
+        out.printf(
+            "%-10d %-64s %-20s %-16s %-8s %s%n",
+            entry.sequence(),
+            entry.id(),
+            printable(entry.controlId()),
+            printable(entry.messageType()),
+            entry.state(),
+            entry.receivedAt());
+      }
+      out.flush();
+      return 0;
+    } catch (SpoolAccessException e) {
+      return unreadable(e);
+    }
+  }
+
+  private int unreadable(SpoolAccessException e) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("ferry-edge spool: " + e.getMessage() + describeCause(e));
+    err.flush();
+    return UNREADABLE;
+  }
+
+  private static String describeCause(Throwable e) {
+    return e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
+  }
+
+  /** Keeps one entry on one line whatever a sender put in its header fields. */
+  private static String printable(String value) {
+    if (value == null || value.isEmpty()) {
+      return "-";
+    }
+    StringBuilder text = new StringBuilder(value.length());
+    value
+        .codePoints()
+        .forEach(
+            c ->
+                text.appendCodePoint(
+                    Character.isISOControl(c) || Character.isWhitespace(c) ? '_' : c));
+    return text.toString();
+  }
+}

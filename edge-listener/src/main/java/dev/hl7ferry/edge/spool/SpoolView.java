@@ -1,0 +1,46 @@
+package dev.hl7ferry.edge.spool;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A read-only look at a spool directory, for the {@code spool} command: works beside a running edge
+ * (WAL readers never block the writer) and never creates or changes anything.
+ */
+public final class SpoolView implements AutoCloseable {
+  private final SpoolQueries queries;
+
+  private SpoolView(SpoolQueries queries) {
+    this.queries = queries;
+  }
+
+  /** Opens the spool in {@code dataDir}; fails when there is none. */
+  public static SpoolView open(Path dataDir) {
+    try {
+      return new SpoolView(new SpoolQueries(SpoolDatabase.openReadOnly(dataDir)));
+    } catch (SQLException e) {
+      throw new SpoolAccessException("cannot open spool in " + dataDir + " for reading", e);
+    }
+  }
+
+  /** Counts and bytes by state. */
+  public SpoolStats stats() {
+    return queries.stats();
+  }
+
+  /** Up to {@code limit} entries after {@code afterSequence}, without payloads. */
+  public List<EntrySummary> list(long afterSequence, int limit) {
+    return queries.list(afterSequence, limit, null);
+  }
+
+  /** Like {@link #list(long, int)}, only entries in {@code state}. */
+  public List<EntrySummary> list(long afterSequence, int limit, EntryState state) {
+    return queries.list(afterSequence, limit, state);
+  }
+
+  @Override
+  public void close() {
+    queries.close();
+  }
+}

@@ -1,0 +1,478 @@
+package dev.hl7ferry.edge.spool;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteSpoolTest {
+  private static final long UNLIMITED = Long.MAX_VALUE;
+
+  @TempDir Path dir;
+  private SqliteSpool spool;
+
+  @AfterEach
+  void closeSpool() {
+    if (spool != null) {
+      spool.close();
+    }
+  }
+
+  private SqliteSpool open() {
+    spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED));
+    return spool;
+  }
+
+  private static StoreResult stored(CompletableFuture<StoreResult> future) throws Exception {
+    return future.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void storedMessageIsReadBackWithEveryField() throws Exception {
+    IncomingMessage message = TestMessages.message("C1");
+    StoreResult result = stored(open().store(message));
+
+    assertEquals(StoreOutcome.STORED, result.outcome());
+    List<SpoolEntry> entries = spool.unshipped(0, 10);
+    assertEquals(1, entries.size());
+    SpoolEntry entry = entries.get(0);
+    assertEquals(result.id(), entry.id());
+    assertEquals(EntryState.RECEIVED, entry.state());
+    assertEquals(0, entry.attempts());
+    assertFalse(entry.controlIdReused());
+    assertNull(entry.shippedAt());
+    IncomingMessage back = entry.message();
+    assertArrayEquals(message.payload(), back.payload());
+    assertEquals(message.charset(), back.charset());
+    assertEquals(message.sendingApplication(), back.sendingApplication());
+    assertEquals(message.sendingFacility(), back.sendingFacility());
+    assertEquals(message.receivingApplication(), back.receivingApplication());
+    assertEquals(message.receivingFacility(), back.receivingFacility());
+    assertEquals(message.messageType(), back.messageType());
+    assertEquals(message.controlId(), back.controlId());
+    assertEquals(message.processingId(), back.processingId());
+    assertEquals(message.versionId(), back.versionId());
+    assertEquals(message.peer(), back.peer());
+    assertEquals(message.receivedAt(), back.receivedAt());
+  }
+
+  @Test
+  void storeCompletesOnTheSpoolThreadNotTheCaller() throws Exception {
+    AtomicReference<String> completedOn = new AtomicReference<>();
+    open()
+        .store(TestMessages.message("C1"))
+        .thenRun(() -> completedOn.set(Thread.currentThread().getName()))
+        .get(10, TimeUnit.SECONDS);
+
+    assertEquals("spool-writer", completedOn.get());
+  }
+
+  @Test
+  void entryIdIsTheDigestOfSenderControlIdAndPayload() throws Exception {
+    StoreResult result = stored(open().store(TestMessages.message("C1")));
+
+    assertEquals(EntryId.of(TestMessages.message("C1")), result.id());
+    assertTrue(result.id().matches("[0-9a-f]{64}"));
+  }
+
+  @Test
+  void identicalMessageAgainIsADuplicateWithTheSameIdAndNothingNew() throws Exception {
+    StoreResult first = stored(open().store(TestMessages.message("C1")));
+    StoreResult again = stored(spool.store(TestMessages.message("C1")));
+
+    assertEquals(StoreOutcome.DUPLICATE, again.outcome());
+    assertEquals(first.id(), again.id());
+    assertEquals(1, spool.stats().received());
+  }
+
+  /** Holds the writer thread inside an update until the returned latch is counted down. */
+  private CountDownLatch holdWriter() throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture.runAsync(
+        () ->
+            spool.runOnWriter(
+                connection -> {
+                  entered.countDown();
+                  try {
+                    release.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return 0;
+                }));
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    return release;
+  }
+
+  @Test
+  void storeReturnsAtOnceWhileTheWriterIsBusyAndCompletesOnlyAfterTheCommit() throws Exception {
+    open();
+    CountDownLatch release = holdWriter();
+
+    long start = System.nanoTime();
+    CompletableFuture<StoreResult> future = spool.store(TestMessages.message("C1"));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    Thread.sleep(100);
+
+    assertTrue(tookMillis < 50, "store() blocked for " + tookMillis + " ms");
+    assertFalse(future.isDone(), "completed before its commit");
+    release.countDown();
+    assertEquals(StoreOutcome.STORED, stored(future).outcome());
+  }
+
+  @Test
+  void duplicatesInsideOneBatchAreStoredOnce() throws Exception {
+    open();
+    CountDownLatch release = holdWriter();
+    List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      futures.add(spool.store(TestMessages.message("SAME")));
+    }
+    futures.add(spool.store(TestMessages.message("OTHER")));
+    long commitsBefore = spool.commits();
+    release.countDown();
+
+    long storedOutcomes = 0;
+    Set<String> ids = new HashSet<>();
+    for (CompletableFuture<StoreResult> future : futures.subList(0, 50)) {
+      StoreResult result = stored(future);
+      ids.add(result.id());
+      if (result.outcome() == StoreOutcome.STORED) {
+        storedOutcomes++;
+      } else {
+        assertEquals(StoreOutcome.DUPLICATE, result.outcome());
+      }
+    }
+    assertEquals(StoreOutcome.STORED, stored(futures.get(50)).outcome());
+
+    assertEquals(1, storedOutcomes);
+    assertEquals(1, ids.size());
+    assertEquals(2, spool.stats().received());
+    // The held update's commit, then one group commit for all 51 queued stores.
+    assertEquals(commitsBefore + 2, spool.commits());
+  }
+
+  @Test
+  void sameControlIdWithOtherBytesIsStoredAndBothEntriesFlagged() throws Exception {
+    StoreResult first = stored(open().store(TestMessages.message("C1")));
+    StoreResult reused = stored(spool.store(TestMessages.variant("C1", "corrected")));
+
+    assertEquals(StoreOutcome.STORED, first.outcome());
+    assertEquals(StoreOutcome.STORED_CONTROL_ID_REUSED, reused.outcome());
+    assertNotEquals(first.id(), reused.id());
+    assertTrue(spool.entry(first.id()).orElseThrow().controlIdReused());
+    assertTrue(spool.entry(reused.id()).orElseThrow().controlIdReused());
+    assertEquals(2, spool.stats().received());
+  }
+
+  @Test
+  void sameControlIdFromAnotherFacilityIsNotAReuse() throws Exception {
+    IncomingMessage other = TestMessages.message("C1");
+    other =
+        new IncomingMessage(
+            other.payload(),
+            other.charset(),
+            other.sendingApplication(),
+            "OTHER HOSPITAL",
+            other.receivingApplication(),
+            other.receivingFacility(),
+            other.messageType(),
+            other.controlId(),
+            other.processingId(),
+            other.versionId(),
+            other.peer(),
+            other.receivedAt());
+    StoreResult first = stored(open().store(TestMessages.message("C1")));
+    StoreResult second = stored(spool.store(other));
+
+    assertEquals(StoreOutcome.STORED, second.outcome());
+    assertNotEquals(first.id(), second.id());
+  }
+
+  @Test
+  void concurrentProducersShareGroupCommits() throws Exception {
+    open();
+    int producers = 8;
+    int perProducer = 100;
+    CountDownLatch done = new CountDownLatch(producers);
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int p = 0; p < producers; p++) {
+      int producer = p;
+      new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < perProducer; i++) {
+                    stored(spool.store(TestMessages.message("P" + producer + "-" + i)));
+                  }
+                } catch (Throwable e) {
+                  failures.add(e);
+                } finally {
+                  done.countDown();
+                }
+              })
+          .start();
+    }
+    assertTrue(done.await(60, TimeUnit.SECONDS));
+
+    assertEquals(List.of(), failures);
+    assertEquals(producers * perProducer, spool.stats().received());
+    assertTrue(
+        spool.commits() < producers * perProducer,
+        "expected shared commits, got " + spool.commits() + " for " + producers * perProducer);
+  }
+
+  @Test
+  void unshippedComeInReceiveOrderAfterTheGivenSequence() throws Exception {
+    open();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(stored(spool.store(TestMessages.message("C" + i))).id());
+    }
+    List<SpoolEntry> firstPage = spool.unshipped(0, 3);
+    List<SpoolEntry> rest = spool.unshipped(firstPage.get(2).sequence(), 10);
+
+    assertEquals(ids.subList(0, 3), firstPage.stream().map(SpoolEntry::id).toList());
+    assertEquals(ids.subList(3, 5), rest.stream().map(SpoolEntry::id).toList());
+    assertTrue(firstPage.get(0).sequence() < firstPage.get(1).sequence());
+  }
+
+  @Test
+  void shippedEntriesLeaveTheUnshippedListAndCountAsShipped() throws Exception {
+    open();
+    String a = stored(spool.store(TestMessages.message("A"))).id();
+    String b = stored(spool.store(TestMessages.message("B"))).id();
+    Instant when = Instant.parse("2026-11-22T05:00:00Z");
+
+    spool.markShipped(List.of(a), when);
+
+    assertEquals(List.of(b), spool.unshipped(0, 10).stream().map(SpoolEntry::id).toList());
+    SpoolEntry shipped = spool.entry(a).orElseThrow();
+    assertEquals(EntryState.SHIPPED, shipped.state());
+    assertEquals(when, shipped.shippedAt());
+    SpoolStats stats = spool.stats();
+    assertEquals(1, stats.received());
+    assertEquals(1, stats.shipped());
+    assertEquals(TestMessages.message("A").payload().length, stats.shippedBytes());
+    assertEquals(TestMessages.message("B").payload().length, stats.receivedBytes());
+  }
+
+  @Test
+  void attemptsAreCounted() throws Exception {
+    String id = stored(open().store(TestMessages.message("A"))).id();
+
+    spool.recordAttempt(List.of(id));
+    spool.recordAttempt(List.of(id, "no-such-id"));
+
+    assertEquals(2, spool.entry(id).orElseThrow().attempts());
+  }
+
+  @Test
+  void resetShippedReplaysEntriesReceivedSinceTheGivenTime() throws Exception {
+    open();
+    IncomingMessage old = at(TestMessages.message("OLD"), "2026-11-20T00:00:00Z");
+    IncomingMessage recent = at(TestMessages.message("NEW"), "2026-11-22T00:00:00Z");
+    String oldId = stored(spool.store(old)).id();
+    String recentId = stored(spool.store(recent)).id();
+    spool.markShipped(List.of(oldId, recentId), Instant.parse("2026-11-22T01:00:00Z"));
+
+    int reset = spool.resetShipped(Instant.parse("2026-11-21T00:00:00Z"));
+
+    assertEquals(1, reset);
+    assertEquals(List.of(recentId), spool.unshipped(0, 10).stream().map(SpoolEntry::id).toList());
+    assertNull(spool.entry(recentId).orElseThrow().shippedAt());
+    assertEquals(EntryState.SHIPPED, spool.entry(oldId).orElseThrow().state());
+  }
+
+  @Test
+  void pruneDeletesOnlyEntriesShippedBeforeTheCutoff() throws Exception {
+    open();
+    String early = stored(spool.store(TestMessages.message("EARLY"))).id();
+    String late = stored(spool.store(TestMessages.message("LATE"))).id();
+    String pending = stored(spool.store(TestMessages.message("PENDING"))).id();
+    spool.markShipped(List.of(early), Instant.parse("2026-11-01T00:00:00Z"));
+    spool.markShipped(List.of(late), Instant.parse("2026-11-21T00:00:00Z"));
+
+    int pruned = spool.pruneShipped(Instant.parse("2026-11-10T00:00:00Z"));
+
+    assertEquals(1, pruned);
+    assertTrue(spool.entry(early).isEmpty());
+    assertTrue(spool.entry(late).isPresent());
+    assertTrue(spool.entry(pending).isPresent());
+    assertEquals(new SpoolStats(1, 0, 1, 0, null).received(), spool.stats().received());
+    assertEquals(1, spool.stats().shipped());
+  }
+
+  @Test
+  void pruneWorksThroughMoreEntriesThanOneChunk() throws Exception {
+    open();
+    List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 4_500; i++) {
+      futures.add(spool.store(TestMessages.message("M" + i)));
+    }
+    List<String> ids = new ArrayList<>();
+    for (CompletableFuture<StoreResult> future : futures) {
+      ids.add(stored(future).id());
+    }
+    spool.markShipped(ids, Instant.parse("2026-11-01T00:00:00Z"));
+
+    assertEquals(4_500, spool.pruneShipped(Instant.parse("2026-11-02T00:00:00Z")));
+    assertEquals(0, spool.stats().total());
+  }
+
+  @Test
+  void sequencesKeepGrowingAfterEverythingWasPrunedAndTheSpoolReopened() throws Exception {
+    open();
+    String id = stored(spool.store(TestMessages.message("A"))).id();
+    long firstSequence = spool.entry(id).orElseThrow().sequence();
+    spool.markShipped(List.of(id), Instant.parse("2026-11-01T00:00:00Z"));
+    spool.pruneShipped(Instant.parse("2026-11-02T00:00:00Z"));
+    spool.close();
+
+    open();
+    String next = stored(spool.store(TestMessages.message("B"))).id();
+
+    assertTrue(spool.entry(next).orElseThrow().sequence() > firstSequence);
+  }
+
+  @Test
+  void entriesSurviveCloseAndReopen() throws Exception {
+    String id = stored(open().store(TestMessages.message("A"))).id();
+    spool.close();
+
+    open();
+
+    assertTrue(spool.entry(id).isPresent());
+    assertEquals(StoreOutcome.DUPLICATE, stored(spool.store(TestMessages.message("A"))).outcome());
+  }
+
+  @Test
+  void readersSeeCommittedEntriesWhileStoresGoOn() throws Exception {
+    open();
+    CompletableFuture<Void> writing =
+        CompletableFuture.runAsync(
+            () -> {
+              List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+              for (int i = 0; i < 2_000; i++) {
+                futures.add(spool.store(TestMessages.message("W" + i)));
+              }
+              futures.forEach(CompletableFuture::join);
+            });
+    long cursor = 0;
+    int shipped = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (shipped < 2_000 && System.nanoTime() < deadline) {
+      List<SpoolEntry> page = spool.unshipped(cursor, 100);
+      if (!page.isEmpty()) {
+        spool.markShipped(page.stream().map(SpoolEntry::id).toList(), Instant.now());
+        cursor = page.get(page.size() - 1).sequence();
+        shipped += page.size();
+      }
+    }
+    writing.get(60, TimeUnit.SECONDS);
+
+    assertEquals(2_000, shipped);
+    assertEquals(0, spool.stats().received());
+    assertEquals(2_000, spool.stats().shipped());
+  }
+
+  @Test
+  void closeCommitsWhatIsQueuedThenRefusesStores() throws Exception {
+    open();
+    List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      futures.add(spool.store(TestMessages.message("Q" + i)));
+    }
+    spool.close();
+
+    for (CompletableFuture<StoreResult> future : futures) {
+      assertTrue(future.isDone());
+      assertEquals(StoreOutcome.STORED, future.join().outcome());
+    }
+    SpoolRejectedException refused =
+        SpoolAssertions.rejected(spool.store(TestMessages.message("LATE")));
+    assertEquals(SpoolRejectedException.Reason.CLOSED, refused.reason());
+    spool = null;
+    try (SqliteSpool reopened = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(300, reopened.stats().received());
+    }
+  }
+
+  @Test
+  void checkpointsMoveCommitsIntoTheDatabaseFileAndCloseLeavesNoWal() throws Exception {
+    open();
+    Path database = dir.resolve(SpoolDatabase.FILE_NAME);
+    long sizeBefore = Files.size(database);
+    List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      futures.add(spool.store(TestMessages.message("CP" + i)));
+    }
+    futures.forEach(CompletableFuture::join);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (Files.size(database) <= sizeBefore && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.size(database) > sizeBefore, "checkpoint never copied the WAL");
+
+    spool.close();
+    spool = null;
+
+    Path wal = dir.resolve(SpoolDatabase.FILE_NAME + "-wal");
+    assertTrue(!Files.exists(wal) || Files.size(wal) == 0, "WAL left after close");
+  }
+
+  @Test
+  void readSideUpdatesFromAStoreCallbackFailInsteadOfDeadlocking() throws Exception {
+    open();
+    CompletableFuture<Integer> attempt =
+        spool
+            .store(TestMessages.message("CB"))
+            .thenApply(result -> spool.resetShipped(Instant.EPOCH));
+
+    java.util.concurrent.ExecutionException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> attempt.get(10, TimeUnit.SECONDS));
+    assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
+  }
+
+  @Test
+  void closingTwiceIsHarmless() {
+    open().close();
+    spool.close();
+    spool = null;
+  }
+
+  private static IncomingMessage at(IncomingMessage m, String receivedAt) {
+    return new IncomingMessage(
+        m.payload(),
+        m.charset(),
+        m.sendingApplication(),
+        m.sendingFacility(),
+        m.receivingApplication(),
+        m.receivingFacility(),
+        m.messageType(),
+        m.controlId(),
+        m.processingId(),
+        m.versionId(),
+        m.peer(),
+        Instant.parse(receivedAt));
+  }
+}
