@@ -42,6 +42,7 @@ public final class Shipper implements AutoCloseable {
   private final Condition work = lock.newCondition();
   private boolean woken;
   private volatile boolean running;
+  private boolean stopped;
   private volatile boolean rewind;
   private Thread thread;
   private Instant nextPrune;
@@ -81,8 +82,8 @@ public final class Shipper implements AutoCloseable {
 
   /** Starts the shipping thread. */
   public synchronized void start() {
-    if (thread != null) {
-      throw new IllegalStateException("shipper already started");
+    if (thread != null || stopped) {
+      throw new IllegalStateException("a shipper starts once");
     }
     running = true;
     nextPrune = clock.instant();
@@ -124,21 +125,27 @@ public final class Shipper implements AutoCloseable {
     return count;
   }
 
-  /** Stops after the current call to the cloud; unshipped entries stay in the spool. */
+  /**
+   * Stops after the current call to the cloud and closes the clients; unshipped entries stay in the
+   * spool. Safe to call more than once, or without {@link #start}.
+   */
   public void stop() {
     Thread t;
     synchronized (this) {
-      t = thread;
-      if (t == null || !running) {
+      if (stopped) {
         return;
       }
+      stopped = true;
       running = false;
+      t = thread;
     }
-    t.interrupt();
-    try {
-      t.join(TimeUnit.SECONDS.toMillis(30));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     executor.shutdownNow();
     confirmations.stopped();
