@@ -31,10 +31,9 @@ final class BatchWriter implements AutoCloseable {
   private final long maxBytes;
   private final long maxMessages;
   private final Statement control;
-  private final PreparedStatement findId;
   private final PreparedStatement backlog;
   private final PreparedStatement insert;
-  private final PreparedStatement countSameControlId;
+  private final PreparedStatement findSameControlId;
   private final PreparedStatement flagSameControlId;
 
   BatchWriter(Connection connection, long maxBytes, long maxMessages) throws SQLException {
@@ -42,17 +41,16 @@ final class BatchWriter implements AutoCloseable {
     this.maxBytes = maxBytes;
     this.maxMessages = maxMessages;
     control = connection.createStatement();
-    findId = connection.prepareStatement("SELECT 1 FROM entry WHERE id = ?");
     backlog = connection.prepareStatement("SELECT entries, bytes FROM tally WHERE state = ?");
     insert =
         connection.prepareStatement(
-            "INSERT INTO entry (id, payload, size, charset, sending_application,"
+            "INSERT OR IGNORE INTO entry (id, payload, size, charset, sending_application,"
                 + " sending_facility, receiving_application, receiving_facility, message_type,"
                 + " control_id, processing_id, version_id, peer, received_at, state)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     String sameControlId =
         " WHERE control_id IS ? AND sending_facility IS ? AND sending_application IS ?";
-    countSameControlId = connection.prepareStatement("SELECT count(*) FROM entry" + sameControlId);
+    findSameControlId = connection.prepareStatement("SELECT id FROM entry" + sameControlId);
     flagSameControlId =
         connection.prepareStatement(
             "UPDATE entry SET control_id_reused = 1"
@@ -97,13 +95,22 @@ final class BatchWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * One lookup on the sender + control id index finds both cases: the identical message (same id: a
+   * resend) and other bytes under the same control id (a reuse). The id's UNIQUE constraint stays
+   * the last word: an insert it ignores is a duplicate too.
+   */
   private Outcome writeOne(WriteRequest.Store request, long[] pending) throws SQLException {
     IncomingMessage message = request.message();
     String id = EntryId.of(message);
-    findId.setString(1, id);
-    try (ResultSet existing = findId.executeQuery()) {
-      if (existing.next()) {
-        return new Outcome(request, new StoreResult(id, StoreOutcome.DUPLICATE), null);
+    boolean sameControlIdHeld = false;
+    bindSameControlId(findSameControlId, message);
+    try (ResultSet held = findSameControlId.executeQuery()) {
+      while (held.next()) {
+        if (id.equals(held.getString(1))) {
+          return new Outcome(request, new StoreResult(id, StoreOutcome.DUPLICATE), null);
+        }
+        sameControlIdHeld = true;
       }
     }
     int size = message.payload().length;
@@ -115,15 +122,12 @@ final class BatchWriter implements AutoCloseable {
           request, Reason.QUOTA_BYTES, "spool holds " + pending[1] + " unshipped bytes");
     }
     bindInsert(id, message);
-    insert.executeUpdate();
+    if (insert.executeUpdate() == 0) {
+      return new Outcome(request, new StoreResult(id, StoreOutcome.DUPLICATE), null);
+    }
     pending[0]++;
     pending[1] += size;
-    bindSameControlId(countSameControlId, message);
-    boolean reused;
-    try (ResultSet count = countSameControlId.executeQuery()) {
-      reused = count.next() && count.getLong(1) > 1;
-    }
-    if (reused) {
+    if (sameControlIdHeld) {
       bindSameControlId(flagSameControlId, message);
       flagSameControlId.executeUpdate();
       return new Outcome(request, new StoreResult(id, StoreOutcome.STORED_CONTROL_ID_REUSED), null);
@@ -189,10 +193,9 @@ final class BatchWriter implements AutoCloseable {
   public void close() throws SQLException {
     try (connection;
         control;
-        findId;
         backlog;
         insert;
-        countSameControlId;
+        findSameControlId;
         flagSameControlId) {
       // try-with-resources closes the statements, then the connection
     }

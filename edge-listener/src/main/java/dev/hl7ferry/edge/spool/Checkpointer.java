@@ -44,6 +44,9 @@ final class Checkpointer {
 
   /** Stops the thread, checkpoints everything and truncates the WAL, closes the connection. */
   void close() {
+    if (stopping) {
+      return;
+    }
     stopping = true;
     thread.interrupt();
     boolean interrupted = false;

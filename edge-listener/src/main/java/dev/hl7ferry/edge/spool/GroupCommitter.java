@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * The spool's single writer thread. Callers queue requests without blocking; the thread takes
  * everything queued (from all connections) up to the batch bound, writes the store requests in one
  * transaction with one commit, and only then completes their futures. Whatever arrives while a
- * commit's fsync runs forms the next batch, so batches grow with load without any added delay.
+ * commit's fsync runs forms the next batch, so batches grow with load. Senders that wait for each
+ * ACK all wake at once after a commit but queue their next message a few microseconds apart; so
+ * when fewer requests are queued than the last batch stored, the writer waits up to {@link
+ * SpoolSettings#maxCommitDelay} for that many, instead of committing the first one alone.
  *
  * <p>Futures complete on this thread: dependent actions must hand off, never block.
  */
@@ -31,6 +35,7 @@ final class GroupCommitter {
   private final AtomicLong commits = new AtomicLong();
   private BatchWriter writer;
   private boolean closed;
+  private int lastStores;
 
   GroupCommitter(SpoolSettings settings, BatchWriter writer) {
     this.dataDir = settings.dataDir();
@@ -57,6 +62,10 @@ final class GroupCommitter {
 
   /** Runs {@code work} in its own transaction on the writer thread and waits for it. */
   int update(WriteRequest.Work work) {
+    if (Thread.currentThread() == thread) {
+      // A store callback waiting here for the writer thread would wait for itself forever.
+      throw new IllegalStateException("spool update called on the spool writer thread");
+    }
     CompletableFuture<Integer> result = new CompletableFuture<>();
     submit(new WriteRequest.Update(work, result));
     try {
@@ -99,18 +108,20 @@ final class GroupCommitter {
     while (!stopping) {
       batch.clear();
       try {
-        batch.add(queue.take());
+        gather(batch);
       } catch (InterruptedException e) {
         // Only close() ends this thread; a stray interrupt must not drop queued requests.
-        continue;
+        if (batch.isEmpty()) {
+          continue;
+        }
       }
-      queue.drainTo(batch, settings.maxBatchSize() - 1);
       List<WriteRequest.Store> stores = new ArrayList<>(batch.size());
       for (WriteRequest request : batch) {
         if (request instanceof WriteRequest.Store store) {
           stores.add(store);
         }
       }
+      lastStores = stores.size();
       if (!stores.isEmpty()) {
         storeAll(stores);
       }
@@ -123,6 +134,28 @@ final class GroupCommitter {
       }
     }
     closeWriter();
+  }
+
+  /** Takes at least one request, then what is queued, waiting briefly for the usual batch size. */
+  private void gather(List<WriteRequest> batch) throws InterruptedException {
+    int max = settings.maxBatchSize();
+    batch.add(queue.take());
+    queue.drainTo(batch, max - batch.size());
+    int expected = Math.min(lastStores, max);
+    long delay = settings.maxCommitDelay().toNanos();
+    if (batch.size() >= expected || delay == 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + delay;
+    while (batch.size() < expected && !(batch.get(batch.size() - 1) instanceof WriteRequest.Stop)) {
+      long left = deadline - System.nanoTime();
+      WriteRequest next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, max - batch.size());
+    }
   }
 
   private void storeAll(List<WriteRequest.Store> stores) {

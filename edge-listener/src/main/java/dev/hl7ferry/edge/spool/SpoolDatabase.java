@@ -40,6 +40,7 @@ final class SpoolDatabase {
       statement.execute("PRAGMA synchronous=FULL");
       // Commits only fsync the WAL; the Checkpointer copies pages to the main file off this thread.
       statement.execute("PRAGMA wal_autocheckpoint=0");
+      statement.execute("PRAGMA cache_size=-65536");
       SpoolSchema.ensure(connection);
     } catch (SQLException e) {
       connection.close();
@@ -83,6 +84,8 @@ final class SpoolDatabase {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    // Otherwise sqlite-jdbc runs an extra "last_insert_rowid()" query after every INSERT.
+    config.setGetGeneratedKeys(false);
     if (readOnly) {
       config.setReadOnly(true);
       config.setOpenMode(SQLiteOpenMode.READONLY);

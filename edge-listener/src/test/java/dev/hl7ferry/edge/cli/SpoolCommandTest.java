@@ -133,6 +133,16 @@ class SpoolCommandTest {
   }
 
   @Test
+  void statsWorkAfterTheEdgeStoppedToo() throws Exception {
+    store("C1", "ADT^A01");
+    spool.close();
+
+    assertEquals(0, run("stats", "--data-dir", dir.toString()));
+
+    assertTrue(out.toString().matches("(?s).*RECEIVED\\s+1\\s+\\d+.*"), out.toString());
+  }
+
+  @Test
   void missingSpoolIsReportedAndNotCreated() {
     Path empty = dir.resolve("nothing-here");
 

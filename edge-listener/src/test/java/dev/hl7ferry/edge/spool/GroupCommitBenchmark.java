@@ -1,5 +1,8 @@
 package dev.hl7ferry.edge.spool;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp ... dev.hl7ferry.edge.spool.GroupCommitBenchmark \
- *     --producers 8 --messages 40000 --size 1024 --window 1 --batch 1024 [--dir DIR]
+ *     --producers 8 --messages 40000 --size 1024 --window 1 --batch 1024 --delay-us 200 [--dir DIR]
  * </pre>
  */
 public final class GroupCommitBenchmark {
@@ -29,12 +32,19 @@ public final class GroupCommitBenchmark {
     int size = intArg(args, "--size", 1024);
     int window = intArg(args, "--window", 1);
     int batch = intArg(args, "--batch", SpoolSettings.DEFAULT_MAX_BATCH_SIZE);
+    int delayMicros = intArg(args, "--delay-us", 200);
     String dirArg = stringArg(args, "--dir", null);
     Path dir =
         dirArg == null
             ? Files.createTempDirectory("spool-bench")
             : Files.createDirectories(Path.of(dirArg));
-    SpoolSettings settings = new SpoolSettings(dir, Long.MAX_VALUE, Long.MAX_VALUE, batch);
+    SpoolSettings settings =
+        new SpoolSettings(
+            dir,
+            Long.MAX_VALUE,
+            Long.MAX_VALUE,
+            batch,
+            java.time.Duration.ofNanos(delayMicros * 1000L));
     int perProducer = messages / producers;
     long[] latencies = new long[perProducer * producers];
     AtomicLong slot = new AtomicLong();
@@ -42,24 +52,29 @@ public final class GroupCommitBenchmark {
       // Warm up the JIT and the file so the figures are about steady state.
       run(spool, producers, Math.min(perProducer, 500), size, window, "warm", null, slot);
       long commitsBefore = spool.commits();
+      long writerCpuBefore = writerCpuNanos();
       slot.set(0);
       long start = System.nanoTime();
       run(spool, producers, perProducer, size, window, "m", latencies, slot);
       long elapsed = System.nanoTime() - start;
       long commits = spool.commits() - commitsBefore;
+      long writerCpu = writerCpuNanos() - writerCpuBefore;
       long total = (long) perProducer * producers;
       Arrays.sort(latencies);
       System.out.printf(
-          "producers=%d window=%d size=%d batch-limit=%d messages=%d: %.0f msgs/s,"
-              + " %d commits (%.1f msgs/commit), latency p50=%.2f ms p99=%.2f ms p99.9=%.2f ms%n",
+          "producers=%d window=%d size=%d batch-limit=%d delay=%dus messages=%d: %.0f msgs/s,"
+              + " %d commits (%.1f msgs/commit), writer CPU %.1f us/msg,"
+              + " latency p50=%.2f ms p99=%.2f ms p99.9=%.2f ms%n",
           producers,
           window,
           size,
           batch,
+          delayMicros,
           total,
           total / (elapsed / 1e9),
           commits,
           (double) total / commits,
+          writerCpu / 1e3 / total,
           latencies[(int) (total * 0.50)] / 1e6,
           latencies[(int) (total * 0.99)] / 1e6,
           latencies[(int) (total * 0.999)] / 1e6);
@@ -127,6 +142,17 @@ public final class GroupCommitBenchmark {
       // Latency counts until the waiting producer sees the completion, as a sender would.
       latencies[(int) slot.getAndIncrement()] = System.nanoTime() - started;
     }
+  }
+
+  /** CPU time of the spool's writer thread: what one message costs it, whatever the load. */
+  private static long writerCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().equals("spool-writer")) {
+        return threads.getThreadCpuTime(info.getThreadId());
+      }
+    }
+    return 0;
   }
 
   private static int intArg(String[] args, String name, int fallback) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,16 +103,57 @@ class SqliteSpoolTest {
     assertEquals(1, spool.stats().received());
   }
 
+  /** Holds the writer thread inside an update until the returned latch is counted down. */
+  private CountDownLatch holdWriter() throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture.runAsync(
+        () ->
+            spool.runOnWriter(
+                connection -> {
+                  entered.countDown();
+                  try {
+                    release.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return 0;
+                }));
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    return release;
+  }
+
   @Test
-  void duplicatesQueuedTogetherAreStoredOnce() throws Exception {
+  void storeReturnsAtOnceWhileTheWriterIsBusyAndCompletesOnlyAfterTheCommit() throws Exception {
     open();
+    CountDownLatch release = holdWriter();
+
+    long start = System.nanoTime();
+    CompletableFuture<StoreResult> future = spool.store(TestMessages.message("C1"));
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    Thread.sleep(100);
+
+    assertTrue(tookMillis < 50, "store() blocked for " + tookMillis + " ms");
+    assertFalse(future.isDone(), "completed before its commit");
+    release.countDown();
+    assertEquals(StoreOutcome.STORED, stored(future).outcome());
+  }
+
+  @Test
+  void duplicatesInsideOneBatchAreStoredOnce() throws Exception {
+    open();
+    CountDownLatch release = holdWriter();
     List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       futures.add(spool.store(TestMessages.message("SAME")));
     }
+    futures.add(spool.store(TestMessages.message("OTHER")));
+    long commitsBefore = spool.commits();
+    release.countDown();
+
     long storedOutcomes = 0;
     Set<String> ids = new HashSet<>();
-    for (CompletableFuture<StoreResult> future : futures) {
+    for (CompletableFuture<StoreResult> future : futures.subList(0, 50)) {
       StoreResult result = stored(future);
       ids.add(result.id());
       if (result.outcome() == StoreOutcome.STORED) {
@@ -120,11 +162,13 @@ class SqliteSpoolTest {
         assertEquals(StoreOutcome.DUPLICATE, result.outcome());
       }
     }
+    assertEquals(StoreOutcome.STORED, stored(futures.get(50)).outcome());
 
     assertEquals(1, storedOutcomes);
     assertEquals(1, ids.size());
-    assertEquals(1, spool.stats().received());
-    assertTrue(spool.commits() < 50, "50 queued stores shared transactions: " + spool.commits());
+    assertEquals(2, spool.stats().received());
+    // The held update's commit, then one group commit for all 51 queued stores.
+    assertEquals(commitsBefore + 2, spool.commits());
   }
 
   @Test
@@ -370,6 +414,50 @@ class SqliteSpoolTest {
     try (SqliteSpool reopened = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
       assertEquals(300, reopened.stats().received());
     }
+  }
+
+  @Test
+  void checkpointsMoveCommitsIntoTheDatabaseFileAndCloseLeavesNoWal() throws Exception {
+    open();
+    Path database = dir.resolve(SpoolDatabase.FILE_NAME);
+    long sizeBefore = Files.size(database);
+    List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      futures.add(spool.store(TestMessages.message("CP" + i)));
+    }
+    futures.forEach(CompletableFuture::join);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (Files.size(database) <= sizeBefore && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.size(database) > sizeBefore, "checkpoint never copied the WAL");
+
+    spool.close();
+    spool = null;
+
+    Path wal = dir.resolve(SpoolDatabase.FILE_NAME + "-wal");
+    assertTrue(!Files.exists(wal) || Files.size(wal) == 0, "WAL left after close");
+  }
+
+  @Test
+  void readSideUpdatesFromAStoreCallbackFailInsteadOfDeadlocking() throws Exception {
+    open();
+    CompletableFuture<Integer> attempt =
+        spool
+            .store(TestMessages.message("CB"))
+            .thenApply(result -> spool.resetShipped(Instant.EPOCH));
+
+    java.util.concurrent.ExecutionException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> attempt.get(10, TimeUnit.SECONDS));
+    assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
+  }
+
+  @Test
+  void closingTwiceIsHarmless() {
+    open().close();
+    spool.close();
+    spool = null;
   }
 
   private static IncomingMessage at(IncomingMessage m, String receivedAt) {

@@ -1,0 +1,43 @@
+package dev.hl7ferry.edge.aws;
+
+import dev.hl7ferry.edge.ship.CloudSettings;
+import dev.hl7ferry.edge.ship.ShipListener;
+import dev.hl7ferry.edge.ship.ShipSettings;
+import dev.hl7ferry.edge.ship.Shipper;
+import dev.hl7ferry.edge.spool.SpoolReader;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/** Wires a {@link Shipper} to S3 and SQS; the shipper closes the clients when it stops. */
+public final class AwsShipping {
+
+  private AwsShipping() {}
+
+  /** A shipper whose clients take credentials from the SDK's default chain. Not started. */
+  public static Shipper shipper(
+      SpoolReader spool, ShipSettings ship, CloudSettings cloud, ShipListener listener) {
+    return shipper(spool, ship, AwsClients.create(cloud), listener);
+  }
+
+  /** As above with explicit credentials (tests against local servers). */
+  public static Shipper shipper(
+      SpoolReader spool,
+      ShipSettings ship,
+      CloudSettings cloud,
+      AwsCredentialsProvider credentials,
+      ShipListener listener) {
+    return shipper(spool, ship, AwsClients.create(cloud, credentials), listener);
+  }
+
+  private static Shipper shipper(
+      SpoolReader spool, ShipSettings ship, AwsClients clients, ShipListener listener) {
+    return new Shipper(
+        spool,
+        new S3PayloadStore(clients.s3(), ship),
+        new SqsEnvelopeQueue(clients.sqs(), ship),
+        ship,
+        listener,
+        Clock.systemUTC(),
+        clients);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.hl7ferry.edge.ship;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Plain values the shipper needs; the config module builds one from YAML.
+ *
+ * @param site this edge's site name, part of every object key
+ * @param bucket bucket for payloads
+ * @param queueUrl URL of the inbound queue
+ * @param fifo the queue is FIFO: send group and deduplication ids, keep per-group order
+ * @param groupKey header field that becomes the FIFO message group
+ * @param encryption server-side encryption of payloads
+ * @param kmsKeyId KMS key id, alias or ARN for {@link Encryption#KMS}; empty for the default key
+ * @param fetchSize entries read from the spool per round
+ * @param sendBatchSize envelopes per SendMessageBatch (1 to 10)
+ * @param putConcurrency concurrent PutObject calls (and concurrent SQS batches where order allows)
+ * @param initialBackoff first retry delay after a failed round
+ * @param maxBackoff cap of the exponential retry delay
+ * @param idlePoll how often an idle shipper looks at the spool when nobody calls {@link
+ *     Shipper#wake}
+ * @param retention how long shipped entries stay in the spool (for replay) before pruning
+ * @param pruneInterval how often pruning runs
+ */
+public record ShipSettings(
+    String site,
+    String bucket,
+    String queueUrl,
+    boolean fifo,
+    GroupKey groupKey,
+    Encryption encryption,
+    String kmsKeyId,
+    int fetchSize,
+    int sendBatchSize,
+    int putConcurrency,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    Duration idlePoll,
+    Duration retention,
+    Duration pruneInterval) {
+
+  public ShipSettings {
+    require(site != null && site.matches("[A-Za-z0-9_-]{1,64}"), "site", "1-64 of A-Z a-z 0-9 _ -");
+    require(bucket != null && !bucket.isBlank(), "bucket", "required");
+    require(queueUrl != null && !queueUrl.isBlank(), "queue-url", "required");
+    require(fifo == queueUrl.endsWith(".fifo"), "fifo", "must match the queue (.fifo suffix)");
+    Objects.requireNonNull(groupKey, "groupKey");
+    Objects.requireNonNull(encryption, "encryption");
+    kmsKeyId = kmsKeyId == null ? "" : kmsKeyId;
+    require(encryption == Encryption.KMS || kmsKeyId.isEmpty(), "kms-key-id", "only with KMS");
+    require(fetchSize >= 1 && fetchSize <= 10_000, "fetch-size", "1 to 10000");
+    require(sendBatchSize >= 1 && sendBatchSize <= 10, "send-batch-size", "1 to 10 (SQS limit)");
+    require(putConcurrency >= 1 && putConcurrency <= 256, "put-concurrency", "1 to 256");
+    require(positive(initialBackoff), "initial-backoff", "positive");
+    require(
+        positive(maxBackoff) && maxBackoff.compareTo(initialBackoff) >= 0,
+        "max-backoff",
+        "at least initial-backoff");
+    require(positive(idlePoll), "idle-poll", "positive");
+    require(positive(retention), "retention", "positive");
+    require(positive(pruneInterval), "prune-interval", "positive");
+  }
+
+  /** Sensible defaults for a site, bucket and queue: FIFO if the URL says so, SSE-KMS on. */
+  public static ShipSettings defaults(String site, String bucket, String queueUrl) {
+    return new ShipSettings(
+        site,
+        bucket,
+        queueUrl,
+        queueUrl.endsWith(".fifo"),
+        GroupKey.SENDING_FACILITY,
+        Encryption.KMS,
+        "",
+        500,
+        10,
+        32,
+        Duration.ofMillis(200),
+        Duration.ofSeconds(30),
+        Duration.ofMillis(50),
+        Duration.ofDays(7),
+        Duration.ofMinutes(10));
+  }
+
+  public ShipSettings withEncryption(Encryption newEncryption, String newKmsKeyId) {
+    return new ShipSettings(
+        site,
+        bucket,
+        queueUrl,
+        fifo,
+        groupKey,
+        newEncryption,
+        newKmsKeyId,
+        fetchSize,
+        sendBatchSize,
+        putConcurrency,
+        initialBackoff,
+        maxBackoff,
+        idlePoll,
+        retention,
+        pruneInterval);
+  }
+
+  public ShipSettings withGroupKey(GroupKey newGroupKey) {
+    return new ShipSettings(
+        site,
+        bucket,
+        queueUrl,
+        fifo,
+        newGroupKey,
+        encryption,
+        kmsKeyId,
+        fetchSize,
+        sendBatchSize,
+        putConcurrency,
+        initialBackoff,
+        maxBackoff,
+        idlePoll,
+        retention,
+        pruneInterval);
+  }
+
+  public ShipSettings withBatching(int newFetchSize, int newSendBatchSize, int newPutConcurrency) {
+    return new ShipSettings(
+        site,
+        bucket,
+        queueUrl,
+        fifo,
+        groupKey,
+        encryption,
+        kmsKeyId,
+        newFetchSize,
+        newSendBatchSize,
+        newPutConcurrency,
+        initialBackoff,
+        maxBackoff,
+        idlePoll,
+        retention,
+        pruneInterval);
+  }
+
+  public ShipSettings withBackoff(Duration newInitial, Duration newMax) {
+    return new ShipSettings(
+        site,
+        bucket,
+        queueUrl,
+        fifo,
+        groupKey,
+        encryption,
+        kmsKeyId,
+        fetchSize,
+        sendBatchSize,
+        putConcurrency,
+        newInitial,
+        newMax,
+        idlePoll,
+        retention,
+        pruneInterval);
+  }
+
+  public ShipSettings withRetention(Duration newRetention, Duration newPruneInterval) {
+    return new ShipSettings(
+        site,
+        bucket,
+        queueUrl,
+        fifo,
+        groupKey,
+        encryption,
+        kmsKeyId,
+        fetchSize,
+        sendBatchSize,
+        putConcurrency,
+        initialBackoff,
+        maxBackoff,
+        idlePoll,
+        newRetention,
+        newPruneInterval);
+  }
+
+  private static boolean positive(Duration d) {
+    return d != null && !d.isNegative() && !d.isZero();
+  }
+
+  private static void require(boolean ok, String key, String rule) {
+    if (!ok) {
+      throw new IllegalArgumentException("ship." + key + ": " + rule);
+    }
+  }
+}

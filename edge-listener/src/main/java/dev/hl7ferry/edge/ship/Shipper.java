@@ -1,0 +1,271 @@
+package dev.hl7ferry.edge.ship;
+
+import dev.hl7ferry.edge.spool.SpoolEntry;
+import dev.hl7ferry.edge.spool.SpoolReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the spool to the cloud in receive order, on its own thread. Each round reads up to {@code
+ * fetchSize} unshipped entries, ships them ({@link BatchShipper}), marks the confirmed ones shipped
+ * and retries the rest with exponential backoff and jitter; it only moves past a run of entries
+ * once all of them shipped, so a long outage ends with an in-order drain. Shipped entries are
+ * pruned after the retention.
+ */
+public final class Shipper implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Shipper.class);
+
+  private final SpoolReader spool;
+  private final ShipSettings settings;
+  private final ShipListener listener;
+  private final Clock clock;
+  private final AutoCloseable resources;
+  private final ExecutorService executor;
+  private final BatchShipper batchShipper;
+  private final Backoff backoff;
+  private final Confirmations confirmations = new Confirmations(100_000);
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  private boolean woken;
+  private volatile boolean running;
+  private boolean stopped;
+  private volatile boolean rewind;
+  private Thread thread;
+  private Instant nextPrune;
+
+  /**
+   * @param resources closed after the shipper stopped (the cloud clients), may be null
+   */
+  public Shipper(
+      SpoolReader spool,
+      PayloadStore store,
+      EnvelopeQueue queue,
+      ShipSettings settings,
+      ShipListener listener,
+      Clock clock,
+      AutoCloseable resources) {
+    this.spool = spool;
+    this.settings = settings;
+    this.listener = listener == null ? ShipListener.NONE : listener;
+    this.clock = clock;
+    this.resources = resources;
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newFixedThreadPool(
+            settings.putConcurrency(),
+            r -> {
+              Thread t = new Thread(r, "ship-io-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.batchShipper = new BatchShipper(store, queue, settings, executor);
+    this.backoff =
+        new Backoff(
+            settings.initialBackoff(),
+            settings.maxBackoff(),
+            () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** Starts the shipping thread. */
+  public synchronized void start() {
+    if (thread != null || stopped) {
+      throw new IllegalStateException("a shipper starts once");
+    }
+    running = true;
+    nextPrune = clock.instant();
+    thread = new Thread(this::run, "ship-" + settings.site());
+    thread.start();
+    listener.running(true);
+  }
+
+  /** Tells the shipper new entries are in the spool (call after a store commits); cheap. */
+  public void wake() {
+    lock.lock();
+    try {
+      woken = true;
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Completes once entry {@code id} is confirmed in S3 and SQS and marked shipped ({@code
+   * ack-after: cloud}). Fails if the shipper stops first. Entries shipped long ago (before the last
+   * 100,000) are not remembered: their future only completes if they are shipped again.
+   */
+  public CompletableFuture<Void> whenShipped(String id) {
+    CompletableFuture<Void> f = confirmations.whenShipped(id);
+    wake();
+    return f;
+  }
+
+  /**
+   * Re-ships every entry received at or after {@code since} (idempotent: same keys, same
+   * deduplication ids); returns how many entries were put back.
+   */
+  public int replay(Instant since) {
+    int count = spool.resetShipped(since);
+    rewind = true;
+    wake();
+    return count;
+  }
+
+  /**
+   * Stops after the current call to the cloud and closes the clients; unshipped entries stay in the
+   * spool. Safe to call more than once, or without {@link #start}.
+   */
+  public void stop() {
+    Thread t;
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      running = false;
+      t = thread;
+    }
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    executor.shutdownNow();
+    confirmations.stopped();
+    if (resources != null) {
+      try {
+        resources.close();
+      } catch (Exception e) {
+        log.warn("closing the cloud clients failed", e);
+      }
+    }
+    listener.running(false);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void run() {
+    long cursor = 0;
+    int failures = 0;
+    while (running) {
+      try {
+        if (rewind) {
+          rewind = false;
+          cursor = 0;
+        }
+        pruneIfDue();
+        List<SpoolEntry> entries = spool.unshipped(cursor, settings.fetchSize());
+        if (entries.isEmpty()) {
+          awaitWork(settings.idlePoll());
+          continue;
+        }
+        List<Shipment> pending = new ArrayList<>(entries.size());
+        for (SpoolEntry entry : entries) {
+          pending.add(Shipment.of(entry, settings));
+        }
+        while (running && !pending.isEmpty()) {
+          long started = System.nanoTime();
+          RoundResult round = batchShipper.ship(pending, failures > 0);
+          if (!round.shipped().isEmpty()) {
+            markShipped(round.shipped(), started);
+          }
+          if (round.complete()) {
+            failures = 0;
+            break;
+          }
+          failures++;
+          pending = round.unshipped();
+          spool.recordAttempt(pending.stream().map(Shipment::entryId).toList());
+          Duration wait = backoff.delay(failures);
+          listener.retrying(pending.size(), failures, wait, round.firstError());
+          log.warn(
+              "{} entries not shipped (failure {} in a row), retry in {} ms: {}",
+              pending.size(),
+              failures,
+              wait.toMillis(),
+              round.firstError());
+          sleep(wait);
+        }
+        if (pending.isEmpty() || failures == 0) {
+          cursor = entries.get(entries.size() - 1).sequence();
+        }
+      } catch (InterruptedException e) {
+        if (running) {
+          log.warn("shipper interrupted while running; stopping");
+        }
+        return;
+      } catch (RuntimeException e) {
+        // The spool itself failed (read or mark): back off like a cloud failure, start over.
+        failures++;
+        Duration wait = backoff.delay(failures);
+        listener.retrying(0, failures, wait, "spool: " + e);
+        log.error("shipping round failed in the spool, retry in {} ms", wait.toMillis(), e);
+        try {
+          sleep(wait);
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void markShipped(List<Shipment> shipped, long startedNanos) {
+    List<String> ids = shipped.stream().map(Shipment::entryId).toList();
+    spool.markShipped(ids, clock.instant());
+    confirmations.shipped(ids);
+    long bytes = 0;
+    for (Shipment s : shipped) {
+      bytes += s.payload().length;
+    }
+    listener.shipped(ids.size(), bytes, Duration.ofNanos(System.nanoTime() - startedNanos));
+  }
+
+  private void pruneIfDue() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextPrune)) {
+      return;
+    }
+    nextPrune = now.plus(settings.pruneInterval());
+    int pruned = spool.pruneShipped(now.minus(settings.retention()));
+    if (pruned > 0) {
+      listener.pruned(pruned);
+      log.info("pruned {} shipped entries older than {}", pruned, settings.retention());
+    }
+  }
+
+  private void awaitWork(Duration max) throws InterruptedException {
+    lock.lock();
+    try {
+      if (!woken) {
+        work.await(max.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      woken = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void sleep(Duration d) throws InterruptedException {
+    Thread.sleep(d.toMillis());
+  }
+}
