@@ -1,0 +1,83 @@
+package dev.hl7ferry.infra.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the local cloud until SIGTERM or Ctrl-C and prints its endpoints, queue URLs and credentials
+ * as {@code key=value} lines.
+ *
+ * <pre>
+ * LocalCloudMain [--data-dir DIR] [--s3-port N] [--sqs-port N] [--sites a,b] [--standard]
+ * </pre>
+ */
+public final class LocalCloudMain {
+
+  private LocalCloudMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    LocalCloudConfig config;
+    try {
+      config = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(
+          "usage: LocalCloudMain [--data-dir DIR] [--s3-port N] [--sqs-port N] [--sites a,b]"
+              + " [--standard]");
+      System.exit(2);
+      return;
+    }
+    LocalCloud cloud = LocalCloud.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  cloud.close();
+                  System.out.println("local cloud stopped");
+                  stopped.countDown();
+                },
+                "local-cloud-shutdown"));
+    System.out.print(cloud.describe());
+    System.out.println("local cloud ready (Ctrl-C or SIGTERM stops it)");
+    System.out.flush();
+    stopped.await();
+  }
+
+  /** Turns command-line flags into a config on top of the defaults. */
+  static LocalCloudConfig parse(String[] args) {
+    LocalCloudConfig config = LocalCloudConfig.defaults();
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    while (!rest.isEmpty()) {
+      String flag = rest.remove(0);
+      switch (flag) {
+        case "--data-dir" -> config = config.withS3DataDir(Path.of(value(flag, rest)));
+        case "--s3-port" -> config = config.withPorts(port(flag, rest), config.sqsPort());
+        case "--sqs-port" -> config = config.withPorts(config.s3Port(), port(flag, rest));
+        case "--sites" -> config = config.withSites(Arrays.asList(value(flag, rest).split(",")));
+        case "--standard" -> config = config.withFifo(false);
+        default -> throw new IllegalArgumentException("unknown flag " + flag);
+      }
+    }
+    return config;
+  }
+
+  private static String value(String flag, List<String> rest) {
+    if (rest.isEmpty()) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return rest.remove(0);
+  }
+
+  private static int port(String flag, List<String> rest) {
+    String text = value(flag, rest);
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + ": not a port number: " + text, e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.hl7ferry.infra.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LocalCloudMainTest {
+
+  @Test
+  void flagsOverrideTheDefaults() {
+    LocalCloudConfig config =
+        LocalCloudMain.parse(
+            new String[] {
+              "--data-dir",
+              "/tmp/x",
+              "--s3-port",
+              "9000",
+              "--sqs-port",
+              "9324",
+              "--sites",
+              "a,b",
+              "--standard"
+            });
+
+    assertEquals(Path.of("/tmp/x"), config.s3DataDir());
+    assertEquals(9000, config.s3Port());
+    assertEquals(9324, config.sqsPort());
+    assertEquals(List.of("a", "b"), config.sites());
+    assertFalse(config.fifo());
+  }
+
+  @Test
+  void anUnknownFlagIsRefusedByName() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> LocalCloudMain.parse(new String[] {"-x"}));
+    assertEquals("unknown flag -x", e.getMessage());
+  }
+}
