@@ -1,10 +1,7 @@
 package dev.hl7ferry.converter.aws;
 
 import dev.hl7ferry.converter.config.FunctionSettings;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -29,9 +26,9 @@ public final class AwsClients {
         S3Client.builder()
             .httpClient(http)
             .region(Region.of(settings.region()))
-            .credentialsProvider(credentials(settings));
-    if (settings.endpoint() != null) {
-      builder.endpointOverride(settings.endpoint()).forcePathStyle(true);
+            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+    if (settings.s3Endpoint() != null) {
+      builder.endpointOverride(settings.s3Endpoint()).forcePathStyle(true);
     }
     return builder.build();
   }
@@ -42,17 +39,10 @@ public final class AwsClients {
         SqsClient.builder()
             .httpClient(http)
             .region(Region.of(settings.region()))
-            .credentialsProvider(credentials(settings));
-    if (settings.endpoint() != null) {
-      builder.endpointOverride(settings.endpoint());
+            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+    if (settings.sqsEndpoint() != null) {
+      builder.endpointOverride(settings.sqsEndpoint());
     }
     return builder.build();
-  }
-
-  private static AwsCredentialsProvider credentials(FunctionSettings settings) {
-    if (settings.endpoint() != null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    }
-    return DefaultCredentialsProvider.builder().build();
   }
 }

@@ -13,9 +13,11 @@ import java.util.Map;
  *   <li>{@code FERRY_TEMPLATES_PREFIX}: default {@code templates/}
  *   <li>{@code FERRY_TEMPLATE_TTL}: ISO-8601 duration between store checks, default {@code PT60S}
  *   <li>{@code FERRY_OUTBOUND_QUEUE}: queue name or URL with {@code {site}}, default {@code
- *       outbound-{site}.fifo}
- *   <li>{@code AWS_REGION}: default us-east-1; {@code FERRY_AWS_ENDPOINT}: endpoint override (the
- *       local cloud), which also turns on S3 path-style addressing
+ *       hl7-ferry-outbound-{site}.fifo}
+ *   <li>{@code AWS_REGION}: default us-east-1
+ *   <li>{@code FERRY_S3_ENDPOINT}, {@code FERRY_SQS_ENDPOINT}: endpoint overrides (the local cloud,
+ *       VPC endpoints), both defaulting to {@code FERRY_AWS_ENDPOINT}; an S3 override also turns on
+ *       path-style addressing. Credentials always come from the SDK's default chain.
  * </ul>
  */
 public record FunctionSettings(
@@ -24,7 +26,8 @@ public record FunctionSettings(
     Duration templateTtl,
     String outboundQueue,
     String region,
-    URI endpoint) {
+    URI s3Endpoint,
+    URI sqsEndpoint) {
 
   public FunctionSettings {
     if (bucket == null || bucket.isBlank()) {
@@ -43,13 +46,18 @@ public record FunctionSettings(
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("FERRY_TEMPLATE_TTL is not an ISO-8601 duration", e);
     }
-    String endpoint = env.get("FERRY_AWS_ENDPOINT");
+    String both = env.get("FERRY_AWS_ENDPOINT");
     return new FunctionSettings(
         env.get("FERRY_BUCKET"),
         env.getOrDefault("FERRY_TEMPLATES_PREFIX", "templates/"),
         ttl,
-        env.getOrDefault("FERRY_OUTBOUND_QUEUE", "outbound-{site}.fifo"),
+        env.getOrDefault("FERRY_OUTBOUND_QUEUE", "hl7-ferry-outbound-{site}.fifo"),
         env.getOrDefault("AWS_REGION", "us-east-1"),
-        endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+        uri(env.getOrDefault("FERRY_S3_ENDPOINT", both)),
+        uri(env.getOrDefault("FERRY_SQS_ENDPOINT", both)));
+  }
+
+  private static URI uri(String text) {
+    return text == null || text.isBlank() ? null : URI.create(text);
   }
 }
