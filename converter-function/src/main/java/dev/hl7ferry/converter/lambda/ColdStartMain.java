@@ -1,0 +1,50 @@
+package dev.hl7ferry.converter.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures a cold start: builds the handler the way the Lambda runtime does (from the environment),
+ * hands it one SQS event read from a JSON file, and prints the failures and the time from JVM start
+ * to the event being handled.
+ */
+public final class ColdStartMain {
+  private ColdStartMain() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: ColdStartMain SQS_EVENT_JSON");
+      System.exit(2);
+    }
+    SQSEvent event = read(Path.of(args[0]));
+    SQSBatchResponse response = new ConverterHandler().handleRequest(event, null);
+    long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    System.out.println(
+        "cold start to first event handled: "
+            + (System.currentTimeMillis() - startedAt)
+            + " ms; failures: "
+            + response.getBatchItemFailures().size());
+  }
+
+  private static SQSEvent read(Path file) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (JsonNode r : root.get("Records")) {
+      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+      m.setMessageId(r.get("messageId").asText());
+      m.setBody(r.get("body").asText());
+      m.setEventSourceArn(r.path("eventSourceARN").asText(""));
+      records.add(m);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+}
