@@ -10,8 +10,9 @@ import dev.hl7ferry.core.message.Hl7Message;
 
 /**
  * Checks and normalises rendered text. HL7: blank lines dropped, every line must be a segment
- * ({@code XXX|...}) starting with MSH, then it is parsed and re-encoded with CR segment ends. JSON:
- * must parse as exactly one JSON value.
+ * ({@code XXX|...}) starting with MSH, each ended by CR; MSH-1/MSH-2 must parse. Values are escaped
+ * by the template's {@code hl7} filter, the checked text is what is sent. JSON: must parse as
+ * exactly one JSON value.
  */
 final class OutputCheck {
   private static final ObjectMapper JSON =
@@ -77,8 +78,12 @@ final class OutputCheck {
     if (fieldSeparator == 0) {
       throw bad(template, 0, "the output is empty");
     }
+    String text = out.toString();
     try {
-      return Hl7Message.parse(out.toString()).encode();
+      // Parsing checks MSH-1/MSH-2; the text is already in the parser's canonical form (one
+      // segment per CR, fields as written), so re-encoding it would return the same string.
+      Hl7Message.parse(text).header();
+      return text;
     } catch (Hl7ParseException e) {
       throw new TemplateException(template.name(), 0, "output is not HL7: " + e.getMessage(), e);
     }

@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Template;
+import liqp.TemplateContext;
+import liqp.TemplateParser;
 import liqp.exceptions.LiquidException;
+import liqp.nodes.LNode;
+import liqp.parser.v4.NodeVisitor;
 
 /**
  * A parsed {@code .liquid} template. Variables: {@code msg} (see {@link MessageView}) and {@code
@@ -18,11 +22,22 @@ final class LiquidTemplate implements CompiledTemplate {
   private final String name;
   private final OutputFormat format;
   private final Template template;
+  private final TemplateParser parser;
+  private final LNode root;
 
-  LiquidTemplate(String name, Template template) {
+  /**
+   * Builds liqp's node tree once. liqp 0.9.1.3's own {@code Template.render} rebuilds the tree from
+   * the parse tree on every call and keeps the render context in a field (not thread-safe); this
+   * class renders the shared, immutable tree with a fresh context per call instead.
+   */
+  LiquidTemplate(String name, Template template, TemplateParser parser) {
     this.name = name;
     this.format = OutputFormat.of(name);
     this.template = template;
+    this.parser = parser;
+    this.root =
+        new NodeVisitor(parser.insertions, parser.filters, parser.liquidStyleInclude)
+            .visit(template.getParseTree());
   }
 
   @Override
@@ -43,7 +58,9 @@ final class LiquidTemplate implements CompiledTemplate {
         "fresh",
         Map.of("timestamp", input.fresh().timestamp(), "control_id", input.fresh().controlId()));
     try {
-      return template.render(vars);
+      TemplateContext context = new TemplateContext(template, parser, vars);
+      Object out = root.render(context);
+      return String.valueOf(parser.getRenderTransformer().transformObject(context, out));
     } catch (RuntimeException e) {
       throw failure(name, e);
     }

@@ -58,7 +58,7 @@ public final class TemplateCompiler {
     }
     TemplateParser parser = parsers.computeIfAbsent(Names.folderOf(name), this::parserFor);
     try {
-      return new LiquidTemplate(name, parser.parse(text));
+      return new LiquidTemplate(name, parser.parse(text), parser);
     } catch (RuntimeException e) {
       throw LiquidTemplate.failure(name, e);
     }

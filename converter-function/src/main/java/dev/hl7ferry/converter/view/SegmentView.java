@@ -30,7 +30,7 @@ public final class SegmentView extends AbstractMap<String, Object> {
     }
     char c = k.charAt(0);
     if (c >= '0' && c <= '9') {
-      Hl7Path p = PathCache.path(segment.name() + "-" + k);
+      Hl7Path p = PathCache.field(k);
       return segment.value(p.field(), p.repetition(), p.component(), p.subcomponent());
     }
     switch (k) {
