@@ -23,13 +23,24 @@ public final class ColdStartMain {
       System.err.println("usage: ColdStartMain SQS_EVENT_JSON");
       System.exit(2);
     }
+    long t0 = System.nanoTime();
     SQSEvent event = read(Path.of(args[0]));
-    SQSBatchResponse response = new ConverterHandler().handleRequest(event, null);
+    ConverterHandler handler = new ConverterHandler();
+    long t1 = System.nanoTime();
+    SQSBatchResponse response = handler.handleRequest(event, null);
+    long t2 = System.nanoTime();
     long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    long cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
     System.out.println(
         "cold start to first event handled: "
             + (System.currentTimeMillis() - startedAt)
-            + " ms; failures: "
+            + " ms (init "
+            + (t1 - t0) / 1_000_000
+            + " ms, first event "
+            + (t2 - t1) / 1_000_000
+            + " ms, process CPU "
+            + cpu
+            + " ms); failures: "
             + response.getBatchItemFailures().size());
   }
 
