@@ -19,7 +19,12 @@ public final class ConverterHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** Used by the Lambda runtime: wires everything from the environment once per instance. */
   public ConverterHandler() {
-    this(ConverterComponent.of(FunctionSettings.fromEnvironment(System.getenv())).batches());
+    this(wired());
+  }
+
+  private static BatchProcessor wired() {
+    Warmup.start();
+    return ConverterComponent.of(FunctionSettings.fromEnvironment(System.getenv())).batches();
   }
 
   /** Used by tests, the local runner and the cold-start main. */
