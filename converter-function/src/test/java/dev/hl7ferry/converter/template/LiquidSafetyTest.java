@@ -48,6 +48,12 @@ class LiquidSafetyTest {
   }
 
   @Test
+  void jekyllIncludeRelativeIsNotAvailable() {
+    assertThrows(TemplateException.class, () -> render("{% include_relative '/etc/passwd' %}"));
+    assertThrows(TemplateException.class, () -> render("{% include_relative '../secret' %}"));
+  }
+
+  @Test
   void lookupTablesOutsideTheFolderAreRefused() {
     assertThrows(TemplateException.class, () -> render("{{ 'A' | lookup: '../site/codes' }}"));
   }
