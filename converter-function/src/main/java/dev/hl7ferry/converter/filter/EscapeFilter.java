@@ -8,10 +8,11 @@ import liqp.filters.Filter;
 
 /**
  * {@code {{ value | hl7 }}}: escapes a decoded value for an HL7 field with the standard delimiters
- * ({@code |^~\&}), so a {@code ^} in a name cannot split a component.
+ * ({@code |^~\&}), so a {@code ^} in a name cannot split a component. HL7 templates escape every
+ * output on their own; the filter is for JSON/text templates and for being explicit.
  */
 public final class EscapeFilter extends Filter {
-  private static final Escaping ESCAPING = new Escaping(Delimiters.DEFAULT, StandardCharsets.UTF_8);
+  static final Escaping ESCAPING = new Escaping(Delimiters.DEFAULT, StandardCharsets.UTF_8);
 
   public EscapeFilter() {
     super("hl7");
@@ -19,6 +20,9 @@ public final class EscapeFilter extends Filter {
 
   @Override
   public Object apply(Object value, TemplateContext context, Object... params) {
-    return value == null ? "" : ESCAPING.encode(String.valueOf(value));
+    if (value instanceof EscapedText done) {
+      return done;
+    }
+    return new EscapedText(value == null ? "" : ESCAPING.encode(String.valueOf(value)));
   }
 }

@@ -26,18 +26,21 @@ final class LiquidTemplate implements CompiledTemplate {
   private final LNode root;
 
   /**
-   * Builds liqp's node tree once. liqp 0.9.1.3's own {@code Template.render} rebuilds the tree from
-   * the parse tree on every call and keeps the render context in a field (not thread-safe); this
-   * class renders the shared, immutable tree with a fresh context per call instead.
+   * Builds liqp's node tree once (for HL7 output with every output tag escaped, see {@link
+   * EscapingNodeVisitor}). liqp 0.9.1.3's own {@code Template.render} rebuilds the tree from the
+   * parse tree on every call and keeps the render context in a field (not thread-safe); this class
+   * renders the shared, immutable tree with a fresh context per call instead.
    */
   LiquidTemplate(String name, Template template, TemplateParser parser) {
     this.name = name;
     this.format = OutputFormat.of(name);
     this.template = template;
     this.parser = parser;
-    this.root =
-        new NodeVisitor(parser.insertions, parser.filters, parser.liquidStyleInclude)
-            .visit(template.getParseTree());
+    NodeVisitor visitor =
+        format == OutputFormat.HL7
+            ? new EscapingNodeVisitor(parser)
+            : new NodeVisitor(parser.insertions, parser.filters, parser.liquidStyleInclude);
+    this.root = visitor.visit(template.getParseTree());
   }
 
   @Override

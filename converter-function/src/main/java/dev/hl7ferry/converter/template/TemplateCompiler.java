@@ -4,6 +4,7 @@ import dev.hl7ferry.converter.filter.DateFilters;
 import dev.hl7ferry.converter.filter.EscapeFilter;
 import dev.hl7ferry.converter.filter.LookupFilter;
 import dev.hl7ferry.converter.filter.LookupTable;
+import dev.hl7ferry.converter.filter.RawFilter;
 import dev.hl7ferry.converter.filter.TableSource;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,7 @@ public final class TemplateCompiler {
             .withMaxSizeRenderedString(MAX_OUTPUT_CHARS)
             .withNameResolver(include -> resolveInclude(folder, include))
             .withFilter(new EscapeFilter())
+            .withFilter(new RawFilter())
             .withFilter(new LookupFilter(folderTables));
     for (Filter f : DateFilters.all()) {
       builder.withFilter(f);

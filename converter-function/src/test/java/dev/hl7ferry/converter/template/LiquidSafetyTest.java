@@ -14,6 +14,7 @@ class LiquidSafetyTest {
       Map.of(
           "site/header.liquid", "HDR {{ msg[\"MSH-10\"] }}",
           "secret.liquid", "TOP SECRET",
+          "site/caret.liquid", "{{ 'A^B' }}",
           "site/codes.csv", "from,to\nA,B\n");
   private final TemplateCompiler compiler =
       new TemplateCompiler(name -> Optional.ofNullable(FILES.get(name)));
@@ -92,6 +93,30 @@ class LiquidSafetyTest {
             "{{ '202603040506' | hl7_date: 'yyyy-MM-dd HH:mm' }}|{{ '04.03.2026' | to_hl7_date:"
                 + " 'dd.MM.yyyy' }}|{{ '04.03.2026 05:06' | to_hl7_date: 'dd.MM.yyyy HH:mm' }}|"
                 + "{{ '' | hl7_date: 'yyyy' }}"));
+  }
+
+  @Test
+  void hl7TemplatesEscapeEveryOutputUnlessMarkedRaw() throws Exception {
+    assertEquals(
+        "A\\S\\B|A\\S\\B|A^B|7", render("{{ 'A^B' }}|{{ 'A^B' | hl7 }}|{{ 'A^B' | raw }}|{{ 7 }}"));
+  }
+
+  @Test
+  void includedTemplatesAreNotAutoEscaped() throws Exception {
+    // liqp renders includes with its own node builder: a known limit, documented in the README.
+    assertEquals("A^B", render("{% include 'caret' %}"));
+  }
+
+  @Test
+  void jsonTemplatesAreNotHl7Escaped() throws Exception {
+    String out =
+        compiler
+            .compile("site/t.json.liquid", "{{ 'A^B' }}")
+            .render(
+                new RenderInput(
+                    Hl7Message.parse("MSH|^~\\&|A|B|C|D|20260101||ORU^R01|C1|P|2.5\r"),
+                    new Fresh("T", "F")));
+    assertEquals("A^B", out);
   }
 
   @Test
