@@ -1,0 +1,24 @@
+package dev.hl7ferry.converter.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ferry-convert}: the template author's tool and the local runner. */
+@Command(
+    name = "ferry-convert",
+    mixinStandardHelpOptions = true,
+    version = "ferry-convert 0.1.0",
+    description =
+        "Renders HL7 Ferry templates offline and runs the converter against a local cloud.",
+    subcommands = {RenderCommand.class, RunLocalCommand.class})
+public final class FerryConvert implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.err);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FerryConvert()).execute(args));
+  }
+}

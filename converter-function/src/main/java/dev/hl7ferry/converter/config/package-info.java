@@ -1,0 +1,5 @@
+/**
+ * The function's settings, read once from the environment and validated with messages naming the
+ * variable.
+ */
+package dev.hl7ferry.converter.config;

@@ -1,0 +1,59 @@
+package dev.hl7ferry.converter.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import dev.hl7ferry.converter.config.FunctionSettings;
+import dev.hl7ferry.converter.dispatch.BatchProcessor;
+import dev.hl7ferry.converter.dispatch.OutboundQueues;
+import dev.hl7ferry.converter.dispatch.PayloadStore;
+import dev.hl7ferry.converter.dispatch.RecordProcessor;
+import dev.hl7ferry.converter.store.TemplateCatalog;
+import dev.hl7ferry.converter.store.TemplateStore;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The core's object graph. Nothing here reads the clock or the network at construction: the
+ * template store loads on the first record, so a SnapStart snapshot holds no stale state.
+ */
+@Module
+final class FunctionModule {
+  private FunctionModule() {}
+
+  @Provides
+  @Singleton
+  static ObjectMapper json() {
+    return new ObjectMapper();
+  }
+
+  @Provides
+  @Singleton
+  static Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  static TemplateCatalog catalog(TemplateStore store, FunctionSettings settings) {
+    return new TemplateCatalog(store, settings.templateTtl());
+  }
+
+  @Provides
+  @Singleton
+  static RecordProcessor records(
+      TemplateCatalog catalog,
+      PayloadStore payloads,
+      OutboundQueues queues,
+      FunctionSettings settings,
+      Clock clock,
+      ObjectMapper json) {
+    return new RecordProcessor(catalog, payloads, queues, settings.bucket(), clock, json);
+  }
+
+  @Provides
+  @Singleton
+  static BatchProcessor batches(RecordProcessor records) {
+    return new BatchProcessor(records);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.hl7ferry.converter.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hl7ferry.converter.dispatch.BatchProcessor;
+import dev.hl7ferry.converter.dispatch.RecordProcessor;
+import dev.hl7ferry.converter.lambda.ConverterHandler;
+import dev.hl7ferry.converter.store.TemplateCatalog;
+import dev.hl7ferry.infra.local.LocalCloud;
+import dev.hl7ferry.infra.local.LocalCloudConfig;
+import dev.hl7ferry.infra.local.LocalCloudExtension;
+import dev.hl7ferry.infra.local.aws.LocalClients;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The handler with its real S3/SQS adapters against the in-process local cloud (S3Proxy +
+ * ElasticMQ, FIFO queues): templates read from {@code templates/}, outputs in S3, notices on the
+ * site's outbound FIFO queue, partial batch failures, idempotent redelivery, the local poller.
+ */
+class HandlerAgainstLocalCloudTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  @RegisterExtension
+  static final LocalCloudExtension CLOUD =
+      new LocalCloudExtension(
+          LocalCloudConfig.defaults().withBucket("ferry").withSites(List.of("site-a")));
+
+  private static S3Client s3;
+  private static SqsClient sqs;
+  private static ConverterHandler handler;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    LocalCloud cloud = CLOUD.cloud();
+    s3 = LocalClients.s3(cloud);
+    sqs = LocalClients.sqs(cloud);
+    Path store = GOLDEN.resolve("store");
+    try (var files = Files.walk(store)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(p)) {
+          String key = "templates/" + store.relativize(p).toString().replace('\\', '/');
+          s3.putObject(b -> b.bucket("ferry").key(key), RequestBody.fromFile(p));
+        }
+      }
+    }
+    put("inbound/site-a/2026/01/01/e1.hl7", "vendor-oru.hl7");
+    put("inbound/site-a/2026/01/01/e2.hl7", "legacy-adt.hl7");
+    put("inbound/site-a/2026/01/01/e3.hl7", "legacy-adt.hl7");
+    RecordProcessor records =
+        new RecordProcessor(
+            new TemplateCatalog(
+                new S3TemplateStore(s3, "ferry", "templates/"), Duration.ofMinutes(1)),
+            new S3Payloads(s3),
+            new SqsOutboundQueues(sqs, "hl7-ferry-outbound-{site}.fifo"),
+            "ferry",
+            Clock.systemUTC(),
+            new ObjectMapper());
+    handler = new ConverterHandler(new BatchProcessor(records));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    s3.close();
+    sqs.close();
+  }
+
+  private static void put(String key, String fixture) {
+    s3.putObject(
+        b -> b.bucket("ferry").key(key), RequestBody.fromFile(GOLDEN.resolve("cases/" + fixture)));
+  }
+
+  private static SQSEvent event(String resource) throws Exception {
+    JsonNode root;
+    try (InputStream in = HandlerAgainstLocalCloudTest.class.getResourceAsStream(resource)) {
+      root = new ObjectMapper().readTree(in);
+    }
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (JsonNode r : root.get("Records")) {
+      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+      m.setMessageId(r.get("messageId").asText());
+      m.setBody(r.get("body").asText());
+      m.setEventSourceArn(r.get("eventSourceARN").asText());
+      records.add(m);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+
+  private List<Message> drainOutbound() {
+    String url = CLOUD.cloud().outboundQueueUrl("site-a");
+    List<Message> all = new ArrayList<>();
+    while (true) {
+      List<Message> batch =
+          sqs.receiveMessage(
+                  b ->
+                      b.queueUrl(url)
+                          .maxNumberOfMessages(10)
+                          .waitTimeSeconds(1)
+                          .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+              .messages();
+      if (batch.isEmpty()) {
+        return all;
+      }
+      for (Message m : batch) {
+        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+      }
+      all.addAll(batch);
+    }
+  }
+
+  @Test
+  void fifoBatchConvertsReportsFailuresAndRedeliveryAddsNothing() throws Exception {
+    SQSBatchResponse first = handler.handleRequest(event("/events/fifo-batch.json"), null);
+    assertEquals(
+        List.of("m-2", "m-3"),
+        first.getBatchItemFailures().stream()
+            .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+            .toList());
+    List<Message> sent = drainOutbound();
+    assertEquals(2, sent.size());
+    JsonNode notice = null;
+    for (Message m : sent) {
+      JsonNode n = json.readTree(m.body());
+      assertEquals(
+          n.get("destination").asText(),
+          m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
+          "FIFO group = destination");
+      if (n.get("destination").asText().equals("hospital-a-lis")) {
+        notice = n;
+      }
+    }
+    String key = notice.get("key").asText();
+    String hl7 = s3.getObjectAsBytes(b -> b.bucket("ferry").key(key)).asUtf8String();
+    assertTrue(hl7.startsWith("MSH|^~\\&|FERRY|HOSPA|"), hl7);
+    assertTrue(hl7.contains("OBX|1|NM|6690-2^White cells^LN||6.1|10\\S\\9/L|"), hl7);
+    JsonNode error =
+        json.readTree(
+            s3.getObjectAsBytes(b -> b.bucket("ferry").key("errors/site-a/e2.json"))
+                .asUtf8String());
+    assertTrue(error.get("reason").asText().contains("sha256"));
+
+    handler.handleRequest(event("/events/fifo-batch.json"), null);
+    assertEquals(List.of(), drainOutbound(), "redelivery is deduplicated by the FIFO queue");
+  }
+
+  @Test
+  void localPollerHandsQueueBatchesToTheSameHandlerAndDeletesOnlySuccesses() throws Exception {
+    LocalCloud cloud = CLOUD.cloud();
+    JsonNode records = json.readTree(getClass().getResourceAsStream("/events/standard-batch.json"));
+    for (JsonNode r : records.get("Records")) {
+      sqs.sendMessage(
+          b ->
+              b.queueUrl(cloud.inboundQueueUrl())
+                  // other ids than the FIFO test, so its deduplication window does not interfere
+                  .messageBody(r.get("body").asText().replace("\"id\": \"e", "\"id\": \"p"))
+                  .messageGroupId("site-a")
+                  .messageDeduplicationId("poll-" + r.get("messageId").asText()));
+    }
+    LocalQueuePoller poller = new LocalQueuePoller(sqs, cloud.inboundQueueUrl(), handler);
+    int handled = 0;
+    for (int i = 0; i < 5 && handled < 3; i++) {
+      handled += poller.pollOnce(1);
+    }
+    assertEquals(3, handled);
+    String visible =
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(cloud.inboundQueueUrl())
+                        .attributeNamesWithStrings("ApproximateNumberOfMessagesNotVisible"))
+            .attributesAsStrings()
+            .get("ApproximateNumberOfMessagesNotVisible");
+    assertEquals("2", visible, "the failed record and the one after it stay in flight (FIFO)");
+    drainOutbound();
+  }
+}
