@@ -195,7 +195,7 @@ public final class Shipper implements AutoCloseable {
           }
           failures++;
           pending = round.unshipped();
-          spool.recordAttempt(pending.stream().map(Shipment::entryId).toList());
+          spool.recordAttempt(pending.stream().map(Shipment::sequence).toList());
           Duration wait = backoff.delay(failures);
           listener.retrying(pending.size(), failures, wait, round.firstError());
           log.warn(
@@ -231,7 +231,7 @@ public final class Shipper implements AutoCloseable {
 
   private void markShipped(List<Shipment> shipped, long startedNanos) {
     List<String> ids = shipped.stream().map(Shipment::entryId).toList();
-    spool.markShipped(ids, clock.instant());
+    spool.markShipped(shipped.stream().map(Shipment::sequence).toList(), clock.instant());
     confirmations.shipped(ids);
     long bytes = 0;
     for (Shipment s : shipped) {

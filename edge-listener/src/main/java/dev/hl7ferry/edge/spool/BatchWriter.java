@@ -44,13 +44,13 @@ final class BatchWriter implements AutoCloseable {
     backlog = connection.prepareStatement("SELECT entries, bytes FROM tally WHERE state = ?");
     insert =
         connection.prepareStatement(
-            "INSERT OR IGNORE INTO entry (id, payload, size, charset, sending_application,"
+            "INSERT INTO entry (id, payload, size, charset, sending_application,"
                 + " sending_facility, receiving_application, receiving_facility, message_type,"
                 + " control_id, processing_id, version_id, peer, received_at, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq");
     String sameControlId =
         " WHERE control_id IS ? AND sending_facility IS ? AND sending_application IS ?";
-    findSameControlId = connection.prepareStatement("SELECT id FROM entry" + sameControlId);
+    findSameControlId = connection.prepareStatement("SELECT id, seq FROM entry" + sameControlId);
     flagSameControlId =
         connection.prepareStatement(
             "UPDATE entry SET control_id_reused = 1"
@@ -97,8 +97,10 @@ final class BatchWriter implements AutoCloseable {
 
   /**
    * One lookup on the sender + control id index finds both cases: the identical message (same id: a
-   * resend) and other bytes under the same control id (a reuse). The id's UNIQUE constraint stays
-   * the last word: an insert it ignores is a duplicate too.
+   * resend) and other bytes under the same control id (a reuse). The id is a digest over the sender
+   * and control id, so equal ids always meet in this lookup: it is what keeps ids unique, on the
+   * single writer thread, without a UNIQUE index on the random id (whose scattered page writes cost
+   * more than everything else in an insert; see SPOOL.md).
    */
   private Outcome writeOne(WriteRequest.Store request, long[] pending) throws SQLException {
     IncomingMessage message = request.message();
@@ -108,7 +110,8 @@ final class BatchWriter implements AutoCloseable {
     try (ResultSet held = findSameControlId.executeQuery()) {
       while (held.next()) {
         if (id.equals(held.getString(1))) {
-          return new Outcome(request, new StoreResult(id, StoreOutcome.DUPLICATE), null);
+          return new Outcome(
+              request, new StoreResult(id, held.getLong(2), StoreOutcome.DUPLICATE), null);
         }
         sameControlIdHeld = true;
       }
@@ -122,17 +125,22 @@ final class BatchWriter implements AutoCloseable {
           request, Reason.QUOTA_BYTES, "spool holds " + pending[1] + " unshipped bytes");
     }
     bindInsert(id, message);
-    if (insert.executeUpdate() == 0) {
-      return new Outcome(request, new StoreResult(id, StoreOutcome.DUPLICATE), null);
+    long sequence;
+    try (ResultSet inserted = insert.executeQuery()) {
+      if (!inserted.next()) {
+        throw new SQLException("insert of control id " + message.controlId() + " returned no seq");
+      }
+      sequence = inserted.getLong(1);
     }
     pending[0]++;
     pending[1] += size;
     if (sameControlIdHeld) {
       bindSameControlId(flagSameControlId, message);
       flagSameControlId.executeUpdate();
-      return new Outcome(request, new StoreResult(id, StoreOutcome.STORED_CONTROL_ID_REUSED), null);
+      return new Outcome(
+          request, new StoreResult(id, sequence, StoreOutcome.STORED_CONTROL_ID_REUSED), null);
     }
-    return new Outcome(request, new StoreResult(id, StoreOutcome.STORED), null);
+    return new Outcome(request, new StoreResult(id, sequence, StoreOutcome.STORED), null);
   }
 
   private static Outcome rejected(WriteRequest.Store request, Reason reason, String detail) {

@@ -13,11 +13,11 @@ public interface SpoolReader {
    */
   List<SpoolEntry> unshipped(long afterSequence, int limit);
 
-  /** Marks entries shipped (one transaction). */
-  void markShipped(Collection<String> ids, Instant when);
+  /** Marks the entries with these sequences shipped (one transaction). */
+  void markShipped(Collection<Long> sequences, Instant when);
 
-  /** Counts one more shipping attempt for the entries. */
-  void recordAttempt(Collection<String> ids);
+  /** Counts one more shipping attempt for the entries with these sequences. */
+  void recordAttempt(Collection<Long> sequences);
 
   /** Puts shipped entries received at or after {@code since} back to RECEIVED (replay). */
   int resetShipped(Instant since);

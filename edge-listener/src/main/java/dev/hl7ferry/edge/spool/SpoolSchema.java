@@ -11,43 +11,46 @@ import java.util.List;
  * never reused even after every entry was pruned (the shipper keeps a cursor on it). The {@code
  * tally} table is kept by triggers, so counts and bytes per state (quota, stats) are read in O(1)
  * and stay right whichever process writes.
+ *
+ * <p>Version 2 dropped version 1's UNIQUE index on the random entry id: each insert dirtied a
+ * different page of it, which made an insert cost twice as much CPU and WAL bytes. Ids stay unique
+ * through the writer's sender + control id lookup ({@link BatchWriter}); updates go by {@code seq}.
+ * A version 1 file is rebuilt in place on open.
  */
 final class SpoolSchema {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
-  private static final List<String> DDL =
+  private static final String ENTRY_TABLE =
+      """
+      CREATE TABLE IF NOT EXISTS %s (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        charset TEXT NOT NULL,
+        sending_application TEXT,
+        sending_facility TEXT,
+        receiving_application TEXT,
+        receiving_facility TEXT,
+        message_type TEXT,
+        control_id TEXT,
+        processing_id TEXT,
+        version_id TEXT,
+        peer TEXT,
+        received_at INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('RECEIVED', 'SHIPPED')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        control_id_reused INTEGER NOT NULL DEFAULT 0,
+        shipped_at INTEGER)""";
+
+  /** Indexes and triggers on {@code entry}; all idempotent. */
+  private static final List<String> ENTRY_EXTRAS =
       List.of(
-          """
-          CREATE TABLE IF NOT EXISTS entry (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            id TEXT NOT NULL UNIQUE,
-            payload BLOB NOT NULL,
-            size INTEGER NOT NULL,
-            charset TEXT NOT NULL,
-            sending_application TEXT,
-            sending_facility TEXT,
-            receiving_application TEXT,
-            receiving_facility TEXT,
-            message_type TEXT,
-            control_id TEXT,
-            processing_id TEXT,
-            version_id TEXT,
-            peer TEXT,
-            received_at INTEGER NOT NULL,
-            state TEXT NOT NULL CHECK (state IN ('RECEIVED', 'SHIPPED')),
-            attempts INTEGER NOT NULL DEFAULT 0,
-            control_id_reused INTEGER NOT NULL DEFAULT 0,
-            shipped_at INTEGER)""",
           """
           CREATE INDEX IF NOT EXISTS entry_sender_control
             ON entry (control_id, sending_facility, sending_application)""",
           "CREATE INDEX IF NOT EXISTS entry_unshipped ON entry (seq) WHERE state = 'RECEIVED'",
-          """
-          CREATE TABLE IF NOT EXISTS tally (
-            state TEXT PRIMARY KEY,
-            entries INTEGER NOT NULL,
-            bytes INTEGER NOT NULL) WITHOUT ROWID""",
-          "INSERT OR IGNORE INTO tally VALUES ('RECEIVED', 0, 0), ('SHIPPED', 0, 0)",
+          "CREATE INDEX IF NOT EXISTS entry_shipped ON entry (shipped_at) WHERE state = 'SHIPPED'",
           """
           CREATE TRIGGER IF NOT EXISTS tally_insert AFTER INSERT ON entry BEGIN
             UPDATE tally SET entries = entries + 1, bytes = bytes + NEW.size
@@ -65,12 +68,23 @@ final class SpoolSchema {
               WHERE state = OLD.state;
             UPDATE tally SET entries = entries + 1, bytes = bytes + NEW.size
               WHERE state = NEW.state;
-          END""",
-          "PRAGMA user_version = " + VERSION);
+          END""");
+
+  private static final List<String> TALLY =
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS tally (
+            state TEXT PRIMARY KEY,
+            entries INTEGER NOT NULL,
+            bytes INTEGER NOT NULL) WITHOUT ROWID""",
+          "INSERT OR IGNORE INTO tally VALUES ('RECEIVED', 0, 0), ('SHIPPED', 0, 0)");
 
   private SpoolSchema() {}
 
-  /** Creates the schema when missing; refuses a file written by a newer schema version. */
+  /**
+   * Creates the schema when missing, upgrades a version 1 file; refuses a file written by a newer
+   * schema version. One transaction: a crash mid-upgrade leaves the old version intact.
+   */
   static void ensure(Connection connection) throws SQLException {
     int version = version(connection);
     if (version == VERSION) {
@@ -83,15 +97,48 @@ final class SpoolSchema {
     try (Statement statement = connection.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       try {
-        for (String sql : DDL) {
+        if (version == 1) {
+          rebuildVersion1(statement);
+        } else {
+          statement.execute(ENTRY_TABLE.formatted("entry"));
+        }
+        for (String sql : TALLY) {
           statement.execute(sql);
         }
+        for (String sql : ENTRY_EXTRAS) {
+          statement.execute(sql);
+        }
+        statement.execute("PRAGMA user_version = " + VERSION);
         statement.execute("COMMIT");
       } catch (SQLException e) {
         statement.execute("ROLLBACK");
         throw e;
       }
     }
+  }
+
+  /**
+   * Copies a version 1 entry table into the version 2 layout. Dropping the old table drops its
+   * indexes, triggers and AUTOINCREMENT high-water mark; the mark is carried over so sequences are
+   * never reused, the tally is untouched because the rows are the same.
+   */
+  private static void rebuildVersion1(Statement statement) throws SQLException {
+    long highWater = 0;
+    try (ResultSet row =
+        statement.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = 'entry'")) {
+      if (row.next()) {
+        highWater = row.getLong(1);
+      }
+    }
+    statement.execute(ENTRY_TABLE.formatted("entry_v2"));
+    statement.execute("INSERT INTO entry_v2 SELECT * FROM entry ORDER BY seq");
+    statement.execute("DROP TABLE entry");
+    statement.execute("ALTER TABLE entry_v2 RENAME TO entry");
+    statement.execute("DELETE FROM sqlite_sequence WHERE name = 'entry'");
+    statement.execute(
+        "INSERT INTO sqlite_sequence (name, seq) VALUES ('entry', max("
+            + highWater
+            + ", (SELECT coalesce(max(seq), 0) FROM entry)))");
   }
 
   /** Fails unless the file holds this schema version. */

@@ -95,18 +95,18 @@ public final class SqliteSpool implements Spool, SpoolReader {
   }
 
   @Override
-  public void markShipped(Collection<String> ids, Instant when) {
-    List<String> copy = List.copyOf(ids);
+  public void markShipped(Collection<Long> sequences, Instant when) {
+    List<Long> copy = List.copyOf(sequences);
     long millis = when.toEpochMilli();
     committer.update(
         connection -> {
           try (PreparedStatement update =
               connection.prepareStatement(
                   "UPDATE entry SET state = 'SHIPPED', shipped_at = ?"
-                      + " WHERE id = ? AND state = 'RECEIVED'")) {
-            for (String id : copy) {
+                      + " WHERE seq = ? AND state = 'RECEIVED'")) {
+            for (long sequence : copy) {
               update.setLong(1, millis);
-              update.setString(2, id);
+              update.setLong(2, sequence);
               update.addBatch();
             }
             return sum(update.executeBatch());
@@ -115,15 +115,15 @@ public final class SqliteSpool implements Spool, SpoolReader {
   }
 
   @Override
-  public void recordAttempt(Collection<String> ids) {
-    List<String> copy = List.copyOf(ids);
+  public void recordAttempt(Collection<Long> sequences) {
+    List<Long> copy = List.copyOf(sequences);
     committer.update(
         connection -> {
           try (PreparedStatement update =
               connection.prepareStatement(
-                  "UPDATE entry SET attempts = attempts + 1 WHERE id = ?")) {
-            for (String id : copy) {
-              update.setString(1, id);
+                  "UPDATE entry SET attempts = attempts + 1 WHERE seq = ?")) {
+            for (long sequence : copy) {
+              update.setLong(1, sequence);
               update.addBatch();
             }
             return sum(update.executeBatch());
@@ -184,7 +184,9 @@ public final class SqliteSpool implements Spool, SpoolReader {
     return queries.list(afterSequence, limit, state);
   }
 
-  /** The entry with {@code id}, if held. */
+  /**
+   * The entry with {@code id}, if held. A full scan (ids are not indexed): tools and tests only.
+   */
   public Optional<SpoolEntry> entry(String id) {
     return queries.entry(id);
   }

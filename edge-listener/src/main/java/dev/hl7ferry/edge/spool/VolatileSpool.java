@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * measure the listener without storage. Never use it to receive real messages.
  */
 public final class VolatileSpool implements Spool {
-  private static final StoreResult DISCARDED = new StoreResult("none", StoreOutcome.STORED);
+  private static final StoreResult DISCARDED = new StoreResult("none", 0, StoreOutcome.STORED);
 
   @Override
   public CompletableFuture<StoreResult> store(IncomingMessage message) {

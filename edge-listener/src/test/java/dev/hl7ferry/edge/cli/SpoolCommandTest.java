@@ -80,7 +80,9 @@ class SpoolCommandTest {
     String shipped = store("C1", "ADT^A01");
     store("C2", "ORU^R01");
     store("C3", "ORU^R01");
-    spool.markShipped(List.of(shipped), Instant.parse("2026-11-22T04:30:00Z"));
+    spool.markShipped(
+        List.of(spool.entry(shipped).orElseThrow().sequence()),
+        Instant.parse("2026-11-22T04:30:00Z"));
 
     assertEquals(0, run("stats", "--data-dir", dir.toString()));
 
@@ -116,7 +118,7 @@ class SpoolCommandTest {
     String shipped = store("C1", "ADT^A01");
     store("C2", "ADT^A01");
     store("C3", "ADT^A01");
-    spool.markShipped(List.of(shipped), Instant.now());
+    spool.markShipped(List.of(spool.entry(shipped).orElseThrow().sequence()), Instant.now());
 
     assertEquals(
         0, run("list", "--data-dir", dir.toString(), "--state", "received", "--limit", "1"));

@@ -47,7 +47,7 @@ class ReceivePipelineTest {
   }
 
   private static StoreResult stored() {
-    return new StoreResult("id", StoreOutcome.STORED);
+    return new StoreResult("id", 1, StoreOutcome.STORED);
   }
 
   /** The next ACK written, parsed; null when none. */
@@ -98,7 +98,7 @@ class ReceivePipelineTest {
   @Test
   void answersAaAgainWhenTheSpoolReportsADuplicateResend() throws Exception {
     receive(message("C1", ""));
-    spool.futures.get(0).complete(new StoreResult("id", StoreOutcome.DUPLICATE));
+    spool.futures.get(0).complete(new StoreResult("id", 1, StoreOutcome.DUPLICATE));
     Segment msa = nextMsa();
     assertEquals("AA", msa.raw(1));
     assertEquals("C1", msa.raw(2));

@@ -30,7 +30,7 @@ final class RecordingSpool implements Spool {
             awaitGate();
           }
           stored.add(message);
-          return new StoreResult(message.controlId(), StoreOutcome.STORED);
+          return new StoreResult(message.controlId(), 1, StoreOutcome.STORED);
         },
         later);
   }

@@ -51,12 +51,12 @@ public final class InMemorySpool implements SpoolReader {
   }
 
   @Override
-  public synchronized void markShipped(Collection<String> ids, Instant when) {
+  public synchronized void markShipped(Collection<Long> sequences, Instant when) {
     if (failNextMarks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("simulated crash before markShipped");
     }
     replace(
-        ids,
+        sequences,
         e ->
             with(
                 e,
@@ -66,8 +66,8 @@ public final class InMemorySpool implements SpoolReader {
   }
 
   @Override
-  public synchronized void recordAttempt(Collection<String> ids) {
-    replace(ids, e -> with(e, e.state(), e.attempts() + 1, e.shippedAt()));
+  public synchronized void recordAttempt(Collection<Long> sequences) {
+    replace(sequences, e -> with(e, e.state(), e.attempts() + 1, e.shippedAt()));
   }
 
   @Override
@@ -110,12 +110,9 @@ public final class InMemorySpool implements SpoolReader {
   }
 
   private void replace(
-      Collection<String> ids, java.util.function.UnaryOperator<SpoolEntry> change) {
-    java.util.Set<String> wanted = new java.util.HashSet<>(ids);
-    for (var it : entries.entrySet()) {
-      if (wanted.contains(it.getValue().id())) {
-        it.setValue(change.apply(it.getValue()));
-      }
+      Collection<Long> sequences, java.util.function.UnaryOperator<SpoolEntry> change) {
+    for (long sequence : sequences) {
+      entries.computeIfPresent(sequence, (key, entry) -> change.apply(entry));
     }
   }
 

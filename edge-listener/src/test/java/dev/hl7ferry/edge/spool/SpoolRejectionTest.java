@@ -34,7 +34,7 @@ class SpoolRejectionTest {
   @Test
   void messageQuotaRefusesTheMessageBeyondItUntilEntriesShip() throws Exception {
     spool = SqliteSpool.open(SpoolSettings.of(dir, Long.MAX_VALUE, 2));
-    String first = store(TestMessages.message("A")).id();
+    long first = store(TestMessages.message("A")).sequence();
     store(TestMessages.message("B"));
 
     SpoolRejectedException refused = rejected(spool.store(TestMessages.message("C")));

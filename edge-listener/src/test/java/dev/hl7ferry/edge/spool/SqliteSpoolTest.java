@@ -258,14 +258,14 @@ class SqliteSpoolTest {
   @Test
   void shippedEntriesLeaveTheUnshippedListAndCountAsShipped() throws Exception {
     open();
-    String a = stored(spool.store(TestMessages.message("A"))).id();
+    StoreResult a = stored(spool.store(TestMessages.message("A")));
     String b = stored(spool.store(TestMessages.message("B"))).id();
     Instant when = Instant.parse("2026-11-22T05:00:00Z");
 
-    spool.markShipped(List.of(a), when);
+    spool.markShipped(List.of(a.sequence()), when);
 
     assertEquals(List.of(b), spool.unshipped(0, 10).stream().map(SpoolEntry::id).toList());
-    SpoolEntry shipped = spool.entry(a).orElseThrow();
+    SpoolEntry shipped = spool.entry(a.id()).orElseThrow();
     assertEquals(EntryState.SHIPPED, shipped.state());
     assertEquals(when, shipped.shippedAt());
     SpoolStats stats = spool.stats();
@@ -277,12 +277,12 @@ class SqliteSpoolTest {
 
   @Test
   void attemptsAreCounted() throws Exception {
-    String id = stored(open().store(TestMessages.message("A"))).id();
+    StoreResult stored = stored(open().store(TestMessages.message("A")));
 
-    spool.recordAttempt(List.of(id));
-    spool.recordAttempt(List.of(id, "no-such-id"));
+    spool.recordAttempt(List.of(stored.sequence()));
+    spool.recordAttempt(List.of(stored.sequence(), 999_999L));
 
-    assertEquals(2, spool.entry(id).orElseThrow().attempts());
+    assertEquals(2, spool.entry(stored.id()).orElseThrow().attempts());
   }
 
   @Test
@@ -290,9 +290,12 @@ class SqliteSpoolTest {
     open();
     IncomingMessage old = at(TestMessages.message("OLD"), "2026-11-20T00:00:00Z");
     IncomingMessage recent = at(TestMessages.message("NEW"), "2026-11-22T00:00:00Z");
-    String oldId = stored(spool.store(old)).id();
-    String recentId = stored(spool.store(recent)).id();
-    spool.markShipped(List.of(oldId, recentId), Instant.parse("2026-11-22T01:00:00Z"));
+    StoreResult oldOne = stored(spool.store(old));
+    StoreResult recentOne = stored(spool.store(recent));
+    String oldId = oldOne.id();
+    String recentId = recentOne.id();
+    spool.markShipped(
+        List.of(oldOne.sequence(), recentOne.sequence()), Instant.parse("2026-11-22T01:00:00Z"));
 
     int reset = spool.resetShipped(Instant.parse("2026-11-21T00:00:00Z"));
 
@@ -305,11 +308,13 @@ class SqliteSpoolTest {
   @Test
   void pruneDeletesOnlyEntriesShippedBeforeTheCutoff() throws Exception {
     open();
-    String early = stored(spool.store(TestMessages.message("EARLY"))).id();
-    String late = stored(spool.store(TestMessages.message("LATE"))).id();
+    StoreResult earlyOne = stored(spool.store(TestMessages.message("EARLY")));
+    StoreResult lateOne = stored(spool.store(TestMessages.message("LATE")));
+    String early = earlyOne.id();
+    String late = lateOne.id();
     String pending = stored(spool.store(TestMessages.message("PENDING"))).id();
-    spool.markShipped(List.of(early), Instant.parse("2026-11-01T00:00:00Z"));
-    spool.markShipped(List.of(late), Instant.parse("2026-11-21T00:00:00Z"));
+    spool.markShipped(List.of(earlyOne.sequence()), Instant.parse("2026-11-01T00:00:00Z"));
+    spool.markShipped(List.of(lateOne.sequence()), Instant.parse("2026-11-21T00:00:00Z"));
 
     int pruned = spool.pruneShipped(Instant.parse("2026-11-10T00:00:00Z"));
 
@@ -328,11 +333,11 @@ class SqliteSpoolTest {
     for (int i = 0; i < 4_500; i++) {
       futures.add(spool.store(TestMessages.message("M" + i)));
     }
-    List<String> ids = new ArrayList<>();
+    List<Long> sequences = new ArrayList<>();
     for (CompletableFuture<StoreResult> future : futures) {
-      ids.add(stored(future).id());
+      sequences.add(stored(future).sequence());
     }
-    spool.markShipped(ids, Instant.parse("2026-11-01T00:00:00Z"));
+    spool.markShipped(sequences, Instant.parse("2026-11-01T00:00:00Z"));
 
     assertEquals(4_500, spool.pruneShipped(Instant.parse("2026-11-02T00:00:00Z")));
     assertEquals(0, spool.stats().total());
@@ -341,9 +346,10 @@ class SqliteSpoolTest {
   @Test
   void sequencesKeepGrowingAfterEverythingWasPrunedAndTheSpoolReopened() throws Exception {
     open();
-    String id = stored(spool.store(TestMessages.message("A"))).id();
-    long firstSequence = spool.entry(id).orElseThrow().sequence();
-    spool.markShipped(List.of(id), Instant.parse("2026-11-01T00:00:00Z"));
+    StoreResult first = stored(spool.store(TestMessages.message("A")));
+    long firstSequence = first.sequence();
+    assertEquals(firstSequence, spool.entry(first.id()).orElseThrow().sequence());
+    spool.markShipped(List.of(firstSequence), Instant.parse("2026-11-01T00:00:00Z"));
     spool.pruneShipped(Instant.parse("2026-11-02T00:00:00Z"));
     spool.close();
 
@@ -382,7 +388,7 @@ class SqliteSpoolTest {
     while (shipped < 2_000 && System.nanoTime() < deadline) {
       List<SpoolEntry> page = spool.unshipped(cursor, 100);
       if (!page.isEmpty()) {
-        spool.markShipped(page.stream().map(SpoolEntry::id).toList(), Instant.now());
+        spool.markShipped(page.stream().map(SpoolEntry::sequence).toList(), Instant.now());
         cursor = page.get(page.size() - 1).sequence();
         shipped += page.size();
       }
