@@ -109,12 +109,12 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter {
             clock.instant());
     CompletableFuture<StoreResult> stored;
     try {
-      stored = spool.store(message);
+      // Completes on this channel's event loop, so the ACK is built there without another hop.
+      stored = spool.store(message, ctx.executor());
     } catch (RuntimeException e) {
       stored = CompletableFuture.failedFuture(e);
     }
-    return stored.handleAsync(
-        (result, error) -> afterStore(peer, header, charset, result, error), ctx.executor());
+    return stored.handle((result, error) -> afterStore(peer, header, charset, result, error));
   }
 
   private Reply afterStore(

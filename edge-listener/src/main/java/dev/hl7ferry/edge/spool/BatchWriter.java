@@ -1,18 +1,27 @@
 package dev.hl7ferry.edge.spool;
 
 import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes one group of store requests in a single transaction on the writer connection: duplicate
- * check, quota check, insert and control-id-reuse flag per message, then one commit (one fsync).
- * Not thread-safe: only the writer thread uses it.
+ * check, quota check, insert and control-id-reuse flag per message, then one commit. The commit
+ * only writes the WAL; {@link #syncWal} (called by the {@link WalSyncer}) makes it durable. Only
+ * the writer thread uses it, except {@link #syncWal}, which is safe beside it.
  */
 final class BatchWriter implements AutoCloseable {
 
@@ -28,34 +37,32 @@ final class BatchWriter implements AutoCloseable {
   }
 
   private final Connection connection;
+  private final Path walFile;
+  private final Object walLock = new Object();
+  private FileChannel wal;
+  private final WalSyncer.Wal walSync = this::syncWal;
   private final long maxBytes;
   private final long maxMessages;
   private final Statement control;
   private final PreparedStatement backlog;
-  private final PreparedStatement insert;
-  private final PreparedStatement findSameControlId;
+  private final HeldEntries heldEntries;
+  private final EntryInserter inserter;
   private final PreparedStatement flagSameControlId;
 
-  BatchWriter(Connection connection, long maxBytes, long maxMessages) throws SQLException {
+  BatchWriter(Connection connection, Path walFile, long maxBytes, long maxMessages)
+      throws SQLException {
     this.connection = connection;
+    this.walFile = walFile;
     this.maxBytes = maxBytes;
     this.maxMessages = maxMessages;
     control = connection.createStatement();
     backlog = connection.prepareStatement("SELECT entries, bytes FROM tally WHERE state = ?");
-    insert =
-        connection.prepareStatement(
-            "INSERT INTO entry (id, payload, size, charset, sending_application,"
-                + " sending_facility, receiving_application, receiving_facility, message_type,"
-                + " control_id, processing_id, version_id, peer, received_at, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq");
-    String sameControlId =
-        " WHERE control_id IS ? AND sending_facility IS ? AND sending_application IS ?";
-    findSameControlId = connection.prepareStatement("SELECT id, seq FROM entry" + sameControlId);
+    heldEntries = new HeldEntries(connection);
+    inserter = new EntryInserter(connection);
     flagSameControlId =
         connection.prepareStatement(
-            "UPDATE entry SET control_id_reused = 1"
-                + sameControlId
-                + " AND control_id_reused = 0");
+            "UPDATE entry SET control_id_reused = 1 WHERE control_id IS ? AND sending_facility IS ?"
+                + " AND sending_application IS ? AND control_id_reused = 0");
   }
 
   Connection connection() {
@@ -63,23 +70,41 @@ final class BatchWriter implements AutoCloseable {
   }
 
   /**
-   * Stores the requests in one transaction and commits it. Quota rejections are per message; any
-   * SQL failure rolls the whole transaction back and is thrown.
+   * Stores the requests in one transaction and commits it (without fsync: see {@link #syncWal}).
+   * Quota rejections are per message; any SQL failure rolls the whole transaction back and is
+   * thrown.
    */
   List<Outcome> write(List<WriteRequest.Store> requests) throws SQLException {
-    List<Outcome> outcomes = new ArrayList<>(requests.size());
     control.execute("BEGIN IMMEDIATE");
     try {
-      long[] pending = receivedBacklog();
-      for (WriteRequest.Store request : requests) {
-        outcomes.add(writeOne(request, pending));
-      }
+      List<Outcome> outcomes = writeAll(requests);
       control.execute("COMMIT");
+      return outcomes;
     } catch (SQLException | RuntimeException e) {
       rollbackAfter(e);
       throw e;
     }
-    return outcomes;
+  }
+
+  /** This connection's WAL, for the {@link WalSyncer}. */
+  WalSyncer.Wal wal() {
+    return walSync;
+  }
+
+  /**
+   * Forces the WAL file to disk ({@code fdatasync}): every commit whose write returned before this
+   * call began is durable when it returns. Opened lazily: SQLite creates the WAL with the first
+   * transaction.
+   */
+  void syncWal() throws IOException {
+    FileChannel channel;
+    synchronized (walLock) {
+      if (wal == null) {
+        wal = FileChannel.open(walFile, StandardOpenOption.READ);
+      }
+      channel = wal;
+    }
+    channel.force(false);
   }
 
   /** Runs one read-side update in its own transaction. */
@@ -96,51 +121,104 @@ final class BatchWriter implements AutoCloseable {
   }
 
   /**
-   * One lookup on the sender + control id index finds both cases: the identical message (same id: a
-   * resend) and other bytes under the same control id (a reuse). The id is a digest over the sender
-   * and control id, so equal ids always meet in this lookup: it is what keeps ids unique, on the
-   * single writer thread, without a UNIQUE index on the random id (whose scattered page writes cost
-   * more than everything else in an insert; see SPOOL.md).
+   * One lookup on the sender + control id index per chunk of the batch finds both cases: the
+   * identical message (same id: a resend) and other bytes under the same control id (a reuse);
+   * messages earlier in the same batch count too. The id is a digest over the sender and control
+   * id, so equal ids always meet in this lookup: it is what keeps ids unique, on the single writer
+   * thread, without a UNIQUE index on the random id (whose scattered page writes cost more than
+   * everything else in an insert; see SPOOL.md). New entries then go in with multi-row INSERTs.
    */
-  private Outcome writeOne(WriteRequest.Store request, long[] pending) throws SQLException {
-    IncomingMessage message = request.message();
-    String id = EntryId.of(message);
-    boolean sameControlIdHeld = false;
-    bindSameControlId(findSameControlId, message);
-    try (ResultSet held = findSameControlId.executeQuery()) {
-      while (held.next()) {
-        if (id.equals(held.getString(1))) {
-          return new Outcome(
-              request, new StoreResult(id, held.getLong(2), StoreOutcome.DUPLICATE), null);
-        }
-        sameControlIdHeld = true;
+  private List<Outcome> writeAll(List<WriteRequest.Store> requests) throws SQLException {
+    long[] pending = receivedBacklog();
+    Set<SenderKey> keys = new HashSet<>();
+    for (WriteRequest.Store request : requests) {
+      keys.add(SenderKey.of(request.message()));
+    }
+    Map<SenderKey, List<HeldEntries.Held>> held = heldEntries.find(keys);
+    Outcome[] outcomes = new Outcome[requests.size()];
+    List<EntryInserter.Row> rows = new ArrayList<>();
+    int[] rowOf = new int[requests.size()];
+    Map<String, Integer> rowById = new HashMap<>();
+    Set<SenderKey> keysInBatch = new HashSet<>();
+    Set<SenderKey> reused = new HashSet<>();
+    for (int i = 0; i < requests.size(); i++) {
+      WriteRequest.Store request = requests.get(i);
+      SenderKey key = SenderKey.of(request.message());
+      List<HeldEntries.Held> sameKey = held.getOrDefault(key, List.of());
+      HeldEntries.Held same = sameId(sameKey, request.id());
+      rowOf[i] = -1;
+      if (same != null) {
+        outcomes[i] = stored(request, same.sequence(), StoreOutcome.DUPLICATE);
+        continue;
+      }
+      Integer earlier = rowById.get(request.id());
+      if (earlier != null) {
+        rowOf[i] = earlier; // a resend within this batch: completed below with that row's seq
+        continue;
+      }
+      int size = request.message().payload().length;
+      if (pending[0] + 1 > maxMessages) {
+        outcomes[i] =
+            rejected(request, Reason.QUOTA_MESSAGES, "spool holds " + pending[0] + " unshipped");
+        continue;
+      }
+      if (pending[1] + size > maxBytes) {
+        outcomes[i] =
+            rejected(request, Reason.QUOTA_BYTES, "spool holds " + pending[1] + " unshipped bytes");
+        continue;
+      }
+      pending[0]++;
+      pending[1] += size;
+      if (!sameKey.isEmpty() || keysInBatch.contains(key)) {
+        reused.add(key);
+        outcomes[i] = stored(request, 0, StoreOutcome.STORED_CONTROL_ID_REUSED);
+      }
+      keysInBatch.add(key);
+      rowOf[i] = rows.size();
+      rowById.put(request.id(), rows.size());
+      rows.add(new EntryInserter.Row(request.id(), request.message()));
+    }
+    long[] sequences = inserter.insert(rows);
+    for (SenderKey key : reused) {
+      flag(key);
+    }
+    List<Outcome> result = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      WriteRequest.Store request = requests.get(i);
+      Outcome outcome = outcomes[i];
+      if (rowOf[i] >= 0) {
+        long sequence = sequences[rowOf[i]];
+        StoreOutcome kind =
+            outcome != null
+                ? outcome.result().outcome()
+                : rows.get(rowOf[i]).message() == request.message()
+                    ? StoreOutcome.STORED
+                    : StoreOutcome.DUPLICATE;
+        outcome = stored(request, sequence, kind);
+      }
+      result.add(outcome);
+    }
+    return result;
+  }
+
+  private static HeldEntries.Held sameId(List<HeldEntries.Held> held, String id) {
+    for (HeldEntries.Held entry : held) {
+      if (entry.id().equals(id)) {
+        return entry;
       }
     }
-    int size = message.payload().length;
-    if (pending[0] + 1 > maxMessages) {
-      return rejected(request, Reason.QUOTA_MESSAGES, "spool holds " + pending[0] + " unshipped");
-    }
-    if (pending[1] + size > maxBytes) {
-      return rejected(
-          request, Reason.QUOTA_BYTES, "spool holds " + pending[1] + " unshipped bytes");
-    }
-    bindInsert(id, message);
-    long sequence;
-    try (ResultSet inserted = insert.executeQuery()) {
-      if (!inserted.next()) {
-        throw new SQLException("insert of control id " + message.controlId() + " returned no seq");
-      }
-      sequence = inserted.getLong(1);
-    }
-    pending[0]++;
-    pending[1] += size;
-    if (sameControlIdHeld) {
-      bindSameControlId(flagSameControlId, message);
-      flagSameControlId.executeUpdate();
-      return new Outcome(
-          request, new StoreResult(id, sequence, StoreOutcome.STORED_CONTROL_ID_REUSED), null);
-    }
-    return new Outcome(request, new StoreResult(id, sequence, StoreOutcome.STORED), null);
+    return null;
+  }
+
+  private static Outcome stored(WriteRequest.Store request, long sequence, StoreOutcome kind) {
+    return new Outcome(request, new StoreResult(request.id(), sequence, kind), null);
+  }
+
+  private void flag(SenderKey key) throws SQLException {
+    flagSameControlId.setString(1, key.controlId());
+    flagSameControlId.setString(2, key.sendingFacility());
+    flagSameControlId.setString(3, key.sendingApplication());
+    flagSameControlId.executeUpdate();
   }
 
   private static Outcome rejected(WriteRequest.Store request, Reason reason, String detail) {
@@ -159,31 +237,6 @@ final class BatchWriter implements AutoCloseable {
     }
   }
 
-  private void bindInsert(String id, IncomingMessage message) throws SQLException {
-    insert.setString(1, id);
-    insert.setBytes(2, message.payload());
-    insert.setInt(3, message.payload().length);
-    insert.setString(4, message.charset());
-    insert.setString(5, message.sendingApplication());
-    insert.setString(6, message.sendingFacility());
-    insert.setString(7, message.receivingApplication());
-    insert.setString(8, message.receivingFacility());
-    insert.setString(9, message.messageType());
-    insert.setString(10, message.controlId());
-    insert.setString(11, message.processingId());
-    insert.setString(12, message.versionId());
-    insert.setString(13, message.peer());
-    insert.setLong(14, message.receivedAt().toEpochMilli());
-    insert.setString(15, EntryState.RECEIVED.name());
-  }
-
-  private static void bindSameControlId(PreparedStatement statement, IncomingMessage message)
-      throws SQLException {
-    statement.setString(1, message.controlId());
-    statement.setString(2, message.sendingFacility());
-    statement.setString(3, message.sendingApplication());
-  }
-
   /** Rolls back after {@code cause}; a failing rollback is kept as suppressed, not lost. */
   private void rollbackAfter(Exception cause) {
     try {
@@ -199,11 +252,21 @@ final class BatchWriter implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    synchronized (walLock) {
+      if (wal != null) {
+        try {
+          wal.close();
+        } catch (IOException e) {
+          // Nothing was pending on it (the writer waits for the syncer first); the fd is gone.
+        }
+        wal = null;
+      }
+    }
     try (connection;
         control;
         backlog;
-        insert;
-        findSameControlId;
+        heldEntries;
+        inserter;
         flagSameControlId) {
       // try-with-resources closes the statements, then the connection
     }

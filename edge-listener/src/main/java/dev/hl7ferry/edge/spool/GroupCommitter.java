@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The spool's single writer thread. Callers queue requests without blocking; the thread takes
  * everything queued (from all connections) up to the batch bound, writes the store requests in one
- * transaction with one commit, and only then completes their futures. Whatever arrives while a
- * commit's fsync runs forms the next batch, so batches grow with load. Senders that wait for each
- * ACK all wake at once after a commit but queue their next message a few microseconds apart; so
- * when fewer requests are queued than the last batch stored, the writer waits up to {@link
+ * transaction with one commit, and hands the batch to the {@link WalSyncer}, which completes their
+ * futures once an fsync of the WAL covers it. Whatever arrives while a batch is written forms the
+ * next batch, and the fsync of one batch overlaps the writing of the next, so batches grow with
+ * load and the disk's fsync latency no longer sets the pace. Senders that wait for each ACK all
+ * wake at once after a commit but queue their next message a few microseconds apart; so when fewer
+ * requests are queued than the last batch stored, the writer waits up to {@link
  * SpoolSettings#maxCommitDelay} for that many, instead of committing the first one alone.
  *
  * <p>Futures complete on this thread: dependent actions must hand off, never block.
@@ -32,6 +34,7 @@ final class GroupCommitter {
   private final BlockingQueue<WriteRequest> queue = new LinkedBlockingQueue<>();
   private final Object enqueueLock = new Object();
   private final Thread thread;
+  private final WalSyncer syncer = new WalSyncer();
   private final AtomicLong commits = new AtomicLong();
   private BatchWriter writer;
   private boolean closed;
@@ -46,6 +49,7 @@ final class GroupCommitter {
   }
 
   void start() {
+    syncer.start();
     thread.start();
   }
 
@@ -62,9 +66,9 @@ final class GroupCommitter {
 
   /** Runs {@code work} in its own transaction on the writer thread and waits for it. */
   int update(WriteRequest.Work work) {
-    if (Thread.currentThread() == thread) {
-      // A store callback waiting here for the writer thread would wait for itself forever.
-      throw new IllegalStateException("spool update called on the spool writer thread");
+    if (Thread.currentThread() == thread || syncer.isOwnThread()) {
+      // A store callback waiting here would block the threads that must run the update.
+      throw new IllegalStateException("spool update called on a spool thread");
     }
     CompletableFuture<Integer> result = new CompletableFuture<>();
     submit(new WriteRequest.Update(work, result));
@@ -133,6 +137,7 @@ final class GroupCommitter {
         }
       }
     }
+    syncer.close();
     closeWriter();
   }
 
@@ -160,8 +165,10 @@ final class GroupCommitter {
 
   private void storeAll(List<WriteRequest.Store> stores) {
     List<BatchWriter.Outcome> outcomes;
+    BatchWriter current;
     try {
-      outcomes = writer().write(stores);
+      current = writer();
+      outcomes = current.write(stores);
     } catch (SQLException | RuntimeException e) {
       SpoolRejectedException rejection = SpoolFailures.rejection(e, stores.size());
       if (stores.size() > 1 && rejection.reason() == Reason.STORE_FAILED) {
@@ -183,7 +190,7 @@ final class GroupCommitter {
       return;
     }
     commits.incrementAndGet();
-    outcomes.forEach(BatchWriter.Outcome::complete);
+    syncer.committed(outcomes, current.wal());
   }
 
   private void runUpdate(WriteRequest.Update update) {
@@ -217,6 +224,8 @@ final class GroupCommitter {
     if (writer == null) {
       return;
     }
+    // The syncer may still be forcing this connection's WAL for earlier batches.
+    syncer.awaitIdle();
     try {
       writer.close();
     } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.spool;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Durable local storage for received messages.
@@ -14,6 +15,16 @@ public interface Spool extends AutoCloseable {
 
   /** Stores {@code message} durably; completes after the commit, off the caller's thread. */
   CompletableFuture<StoreResult> store(IncomingMessage message);
+
+  /**
+   * Like {@link #store(IncomingMessage)}, but the future completes on {@code callbacks} (the
+   * caller's event loop), so dependent actions run there. The SQLite spool hands all completions of
+   * one commit for the same executor over in one task instead of one per message.
+   */
+  default CompletableFuture<StoreResult> store(IncomingMessage message, Executor callbacks) {
+    CompletableFuture<StoreResult> stored = store(message);
+    return stored.isDone() ? stored : stored.thenApplyAsync(result -> result, callbacks);
+  }
 
   /** Finishes in-flight commits, then closes the store. */
   @Override

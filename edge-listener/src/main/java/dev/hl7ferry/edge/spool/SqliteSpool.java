@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The spool on SQLite: WAL journal, {@code synchronous=FULL}, one writer thread doing group commit
@@ -66,7 +67,8 @@ public final class SqliteSpool implements Spool, SpoolReader {
   static BatchWriter newBatchWriter(Path dataDir, SpoolSettings settings) throws SQLException {
     var connection = SpoolDatabase.openWriter(dataDir);
     try {
-      return new BatchWriter(connection, settings.maxBytes(), settings.maxMessages());
+      return new BatchWriter(
+          connection, SpoolDatabase.walFile(dataDir), settings.maxBytes(), settings.maxMessages());
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -75,17 +77,29 @@ public final class SqliteSpool implements Spool, SpoolReader {
 
   @Override
   public CompletableFuture<StoreResult> store(IncomingMessage message) {
+    return submit(message, null);
+  }
+
+  @Override
+  public CompletableFuture<StoreResult> store(IncomingMessage message, Executor callbacks) {
+    return submit(message, Objects.requireNonNull(callbacks, "callbacks"));
+  }
+
+  /** Queues the store; the entry id is computed here, on the caller's thread, not the writer's. */
+  private CompletableFuture<StoreResult> submit(IncomingMessage message, Executor callbacks) {
     Objects.requireNonNull(message, "message");
     CompletableFuture<StoreResult> result = new CompletableFuture<>();
     if (message.payload() == null || message.charset() == null || message.receivedAt() == null) {
-      result.completeExceptionally(
-          new SpoolRejectedException(
-              Reason.STORE_FAILED,
-              "message without payload, charset or receive time, control id " + message.controlId(),
-              null));
+      new WriteRequest.Store(message, "", result, callbacks)
+          .fail(
+              new SpoolRejectedException(
+                  Reason.STORE_FAILED,
+                  "message without payload, charset or receive time, control id "
+                      + message.controlId(),
+                  null));
       return result;
     }
-    committer.submit(new WriteRequest.Store(message, result));
+    committer.submit(new WriteRequest.Store(message, EntryId.of(message), result, callbacks));
     return result;
   }
 

@@ -3,6 +3,7 @@ package dev.hl7ferry.edge.spool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** Work queued for the spool's single writer thread. */
 sealed interface WriteRequest {
@@ -10,12 +11,17 @@ sealed interface WriteRequest {
   /** Fails the request without running it. */
   void fail(Throwable cause);
 
-  /** A message to store in the next group commit. */
-  record Store(IncomingMessage message, CompletableFuture<StoreResult> result)
+  /**
+   * A message to store in the next group commit, with its entry id (computed by the caller, off the
+   * writer thread); {@code callbacks} is where its future completes (null: on the spool's own
+   * thread).
+   */
+  record Store(
+      IncomingMessage message, String id, CompletableFuture<StoreResult> result, Executor callbacks)
       implements WriteRequest {
     @Override
     public void fail(Throwable cause) {
-      result.completeExceptionally(cause);
+      Completions.deliver(callbacks, () -> result.completeExceptionally(cause));
     }
   }
 

@@ -75,14 +75,54 @@ class SqliteSpoolTest {
   }
 
   @Test
-  void storeCompletesOnTheSpoolThreadNotTheCaller() throws Exception {
+  void storeCompletesOnTheSpoolSyncThreadNotTheCaller() throws Exception {
     AtomicReference<String> completedOn = new AtomicReference<>();
-    open()
-        .store(TestMessages.message("C1"))
-        .thenRun(() -> completedOn.set(Thread.currentThread().getName()))
-        .get(10, TimeUnit.SECONDS);
+    open();
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Integer> blocker = holdWriter(release);
+    CompletableFuture<Void> callback =
+        spool
+            .store(TestMessages.message("C1"))
+            .thenRun(() -> completedOn.set(Thread.currentThread().getName()));
+    release.countDown();
+    blocker.get(10, TimeUnit.SECONDS);
+    callback.get(10, TimeUnit.SECONDS);
 
-    assertEquals("spool-writer", completedOn.get());
+    assertEquals("spool-sync", completedOn.get());
+  }
+
+  @Test
+  void storesOfOneCommitCompleteOnTheCallersExecutorInOneTask() throws Exception {
+    open();
+    java.util.concurrent.atomic.AtomicInteger tasks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService loop =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-loop"));
+    java.util.concurrent.Executor counting =
+        task -> {
+          tasks.incrementAndGet();
+          loop.execute(task);
+        };
+    try {
+      List<CompletableFuture<String>> threads = new ArrayList<>();
+      // Hold the writer with an update so that all stores queue up for one commit.
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Integer> blocker = holdWriter(release);
+      for (int i = 0; i < 20; i++) {
+        threads.add(
+            spool
+                .store(TestMessages.message("E" + i), counting)
+                .thenApply(result -> Thread.currentThread().getName()));
+      }
+      release.countDown();
+      blocker.get(10, TimeUnit.SECONDS);
+      for (CompletableFuture<String> thread : threads) {
+        assertEquals("fake-loop", thread.get(10, TimeUnit.SECONDS));
+      }
+      assertTrue(tasks.get() < 20, tasks.get() + " tasks for 20 stores of one commit");
+    } finally {
+      loop.shutdownNow();
+    }
   }
 
   @Test
@@ -460,10 +500,74 @@ class SqliteSpoolTest {
   }
 
   @Test
+  void resendsAndReusedControlIdsInsideOneGroupCommitAreToldApart() throws Exception {
+    open();
+    StoreResult earlier = stored(spool.store(TestMessages.message("OLD")));
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Integer> blocker = holdWriter(release); // what follows queues as one batch
+    long commitsBefore = spool.commits();
+    List<CompletableFuture<StoreResult>> batch = new ArrayList<>();
+    batch.add(spool.store(TestMessages.message("NEW")));
+    batch.add(spool.store(TestMessages.message("NEW"))); // resend in the same batch
+    batch.add(spool.store(TestMessages.variant("NEW", "other bytes"))); // reuse in the batch
+    batch.add(spool.store(TestMessages.message("OLD"))); // resend of a held entry
+    batch.add(spool.store(TestMessages.variant("OLD", "other"))); // reuse of a held entry
+    for (int i = 0; i < 70; i++) {
+      batch.add(spool.store(TestMessages.message("BULK" + i))); // more than one insert chunk
+    }
+    release.countDown();
+    blocker.get(10, TimeUnit.SECONDS);
+    List<StoreResult> results = new ArrayList<>();
+    for (CompletableFuture<StoreResult> future : batch) {
+      results.add(stored(future));
+    }
+
+    assertEquals(2, spool.commits() - commitsBefore, "the blocker and one group commit");
+    assertEquals(StoreOutcome.STORED, results.get(0).outcome());
+    assertEquals(StoreOutcome.DUPLICATE, results.get(1).outcome());
+    assertEquals(results.get(0).sequence(), results.get(1).sequence());
+    assertEquals(StoreOutcome.STORED_CONTROL_ID_REUSED, results.get(2).outcome());
+    assertEquals(StoreOutcome.DUPLICATE, results.get(3).outcome());
+    assertEquals(earlier.sequence(), results.get(3).sequence());
+    assertEquals(StoreOutcome.STORED_CONTROL_ID_REUSED, results.get(4).outcome());
+    Set<Long> sequences = new HashSet<>();
+    for (StoreResult result : results) {
+      sequences.add(result.sequence());
+      SpoolEntry entry = spool.entry(result.id()).orElseThrow();
+      assertEquals(result.sequence(), entry.sequence(), "sequence of " + result);
+    }
+    // The in-batch resend shares its original's sequence; the resend of OLD has OLD's.
+    assertEquals(results.size() - 1, sequences.size());
+    assertTrue(spool.entry(results.get(0).id()).orElseThrow().controlIdReused());
+    assertTrue(spool.entry(earlier.id()).orElseThrow().controlIdReused());
+    assertEquals(1 + results.size() - 2, spool.stats().received());
+  }
+
+  @Test
   void closingTwiceIsHarmless() {
     open().close();
     spool.close();
     spool = null;
+  }
+
+  /** Occupies the writer thread until {@code release}; requests queued meanwhile form one batch. */
+  private CompletableFuture<Integer> holdWriter(CountDownLatch release) throws Exception {
+    CountDownLatch holding = new CountDownLatch(1);
+    CompletableFuture<Integer> blocker =
+        CompletableFuture.supplyAsync(
+            () ->
+                spool.runOnWriter(
+                    connection -> {
+                      holding.countDown();
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return 0;
+                    }));
+    assertTrue(holding.await(10, TimeUnit.SECONDS), "writer never ran the blocker");
+    return blocker;
   }
 
   private static IncomingMessage at(IncomingMessage m, String receivedAt) {
