@@ -1,5 +1,6 @@
 package dev.hl7ferry.infra.local;
 
+import dev.hl7ferry.infra.local.aws.TemplateSeeder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,11 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * LocalCloudMain [--data-dir DIR] [--s3-port N] [--sqs-port N] [--sites a,b] [--standard]
+ *                [--templates DIR]
  * </pre>
+ *
+ * <p>{@code --templates DIR} uploads a converter template folder to {@code templates/} once the
+ * servers are up.
  */
 public final class LocalCloudMain {
 
@@ -20,13 +25,16 @@ public final class LocalCloudMain {
 
   public static void main(String[] args) throws InterruptedException {
     LocalCloudConfig config;
+    Path templates;
     try {
-      config = parse(args);
+      List<String> rest = new ArrayList<>(Arrays.asList(args));
+      templates = takeTemplates(rest);
+      config = parse(rest.toArray(String[]::new));
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println(
           "usage: LocalCloudMain [--data-dir DIR] [--s3-port N] [--sqs-port N] [--sites a,b]"
-              + " [--standard]");
+              + " [--standard] [--templates DIR]");
       System.exit(2);
       return;
     }
@@ -41,10 +49,27 @@ public final class LocalCloudMain {
                   stopped.countDown();
                 },
                 "local-cloud-shutdown"));
+    if (templates != null) {
+      List<String> keys = TemplateSeeder.seed(cloud, templates);
+      System.out.println("templates=" + keys.size() + " objects from " + templates);
+    }
     System.out.print(cloud.describe());
     System.out.println("local cloud ready (Ctrl-C or SIGTERM stops it)");
     System.out.flush();
     stopped.await();
+  }
+
+  /** Removes {@code --templates DIR} from {@code rest}; returns DIR or null. */
+  static Path takeTemplates(List<String> rest) {
+    int at = rest.indexOf("--templates");
+    if (at < 0) {
+      return null;
+    }
+    rest.remove(at);
+    if (at >= rest.size()) {
+      throw new IllegalArgumentException("--templates needs a value");
+    }
+    return Path.of(rest.remove(at));
   }
 
   /** Turns command-line flags into a config on top of the defaults. */

@@ -34,6 +34,19 @@ class LocalCloudMainTest {
   }
 
   @Test
+  void theTemplatesFlagIsTakenOutBeforeTheCloudFlagsAreParsed() {
+    List<String> rest =
+        new java.util.ArrayList<>(List.of("--sites", "a", "--templates", "/t", "--standard"));
+
+    assertEquals(Path.of("/t"), LocalCloudMain.takeTemplates(rest));
+    assertEquals(List.of("--sites", "a", "--standard"), rest);
+    assertEquals(null, LocalCloudMain.takeTemplates(rest));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LocalCloudMain.takeTemplates(new java.util.ArrayList<>(List.of("--templates"))));
+  }
+
+  @Test
   void anUnknownFlagIsRefusedByName() {
     IllegalArgumentException e =
         assertThrows(
