@@ -49,14 +49,8 @@ final class Checkpointer {
     }
     stopping = true;
     thread.interrupt();
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
+    SpoolThreads.awaitEnd(thread);
+    boolean interrupted = Thread.interrupted(); // restored after the final checkpoint
     try (connection) {
       checkpoint("TRUNCATE");
     } catch (SQLException e) {

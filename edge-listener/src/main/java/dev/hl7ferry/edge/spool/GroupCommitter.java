@@ -93,17 +93,7 @@ final class GroupCommitter {
       closed = true;
       queue.add(new WriteRequest.Stop());
     }
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    SpoolThreads.awaitEnd(thread);
   }
 
   private void run() {

@@ -94,17 +94,7 @@ final class WalSyncer {
       stopping = true;
       lock.notifyAll();
     }
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    SpoolThreads.awaitEnd(thread);
   }
 
   private void run() {
