@@ -16,7 +16,17 @@ public final class AwsShipping {
   /** A shipper whose clients take credentials from the SDK's default chain. Not started. */
   public static Shipper shipper(
       SpoolReader spool, ShipSettings ship, CloudSettings cloud, ShipListener listener) {
-    return shipper(spool, ship, AwsClients.create(cloud), listener);
+    return shipper(spool, ship, cloud, listener, Clock.systemUTC());
+  }
+
+  /** As above, with the clock that stamps shipped entries and schedules retention pruning. */
+  public static Shipper shipper(
+      SpoolReader spool,
+      ShipSettings ship,
+      CloudSettings cloud,
+      ShipListener listener,
+      Clock clock) {
+    return shipper(spool, ship, AwsClients.create(cloud), listener, clock);
   }
 
   /** As above with explicit credentials (tests against local servers). */
@@ -26,18 +36,22 @@ public final class AwsShipping {
       CloudSettings cloud,
       AwsCredentialsProvider credentials,
       ShipListener listener) {
-    return shipper(spool, ship, AwsClients.create(cloud, credentials), listener);
+    return shipper(spool, ship, AwsClients.create(cloud, credentials), listener, Clock.systemUTC());
   }
 
   private static Shipper shipper(
-      SpoolReader spool, ShipSettings ship, AwsClients clients, ShipListener listener) {
+      SpoolReader spool,
+      ShipSettings ship,
+      AwsClients clients,
+      ShipListener listener,
+      Clock clock) {
     return new Shipper(
         spool,
         new S3PayloadStore(clients.s3(), ship),
         new SqsEnvelopeQueue(clients.sqs(), ship),
         ship,
         listener,
-        Clock.systemUTC(),
+        clock,
         clients);
   }
 }

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "spool",
     mixinStandardHelpOptions = true,
-    description = "Inspect the local spool (read-only; never prints message content).")
+    subcommands = ReplayCommand.class,
+    description =
+        "Inspect the local spool (list, stats: read-only, never print message content) or"
+            + " re-ship entries (replay).")
 final class SpoolCommand implements Runnable {
   /** Exit code when the spool cannot be opened or read. */
   static final int UNREADABLE = 1;
@@ -31,7 +34,8 @@ final class SpoolCommand implements Runnable {
   /** {@code spool} alone: say which subcommands exist. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing required subcommand: list or stats");
+    throw new ParameterException(
+        spec.commandLine(), "Missing required subcommand: list, stats or replay");
   }
 
   @Command(

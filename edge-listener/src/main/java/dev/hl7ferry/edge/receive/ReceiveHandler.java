@@ -44,14 +44,25 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter {
   private final CharsetPolicy policy;
   private final AckBuilder acks;
   private final Clock clock;
+  private final AckGate gate;
   private boolean closing;
 
+  /** A receiver that acknowledges right after the commit and ships nothing (spool only). */
   public ReceiveHandler(Spool spool, CharsetPolicy policy, AckBuilder acks, Clock clock) {
+    this(spool, policy, acks, clock, AckGate.SPOOL_ONLY);
+  }
+
+  /**
+   * @param gate what a committed store waits for before its positive ACK (ack-after spool|cloud)
+   */
+  public ReceiveHandler(
+      Spool spool, CharsetPolicy policy, AckBuilder acks, Clock clock, AckGate gate) {
     this.spool = spool;
     this.decoder = new MessageDecoder(policy);
     this.policy = policy;
     this.acks = acks;
     this.clock = clock;
+    this.gate = gate;
   }
 
   @Override
@@ -114,7 +125,14 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter {
     } catch (RuntimeException e) {
       stored = CompletableFuture.failedFuture(e);
     }
-    return stored.handle((result, error) -> afterStore(peer, header, charset, result, error));
+    CompletableFuture<StoreResult> gated = gate.after(stored);
+    if (gate.confirmsAtCommit()) {
+      // The spool completes on this channel's event loop: build the ACK right here.
+      return gated.handle((result, error) -> afterStore(peer, header, charset, result, error));
+    }
+    // A cloud confirmation arrives on the shipper's thread: hop back to the event loop.
+    return gated.handleAsync(
+        (result, error) -> afterStore(peer, header, charset, result, error), ctx.executor());
   }
 
   private Reply afterStore(
@@ -132,6 +150,23 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter {
     }
     Throwable cause =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof NotConfirmedException unconfirmed) {
+      String reason = unconfirmed.getMessage();
+      Ack ack =
+          acks.internalError(
+              header,
+              "message stored but "
+                  + reason
+                  + "; it stays queued and will be delivered, a resend is safe");
+      LOG.warn(
+          "nak peer={} controlId={} code={} id={} reason={}",
+          peer,
+          ack.acknowledgedControlId(),
+          ack.code(),
+          unconfirmed.stored().id(),
+          reason);
+      return reply(header, AckOutcome.REJECT, ack, charset);
+    }
     String reason;
     if (cause instanceof SpoolRejectedException rejected) {
       reason = "spool rejected: " + rejected.reason();

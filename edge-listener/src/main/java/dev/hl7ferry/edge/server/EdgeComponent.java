@@ -7,7 +7,14 @@ import javax.inject.Singleton;
 
 /** The edge listener's object graph: one entry point, the server. */
 @Singleton
-@Component(modules = {EdgeModule.class, SpoolModule.class, ProtocolModule.class})
+@Component(
+    modules = {
+      EdgeModule.class,
+      ClockModule.class,
+      SpoolModule.class,
+      ShipModule.class,
+      ProtocolModule.class
+    })
 public interface EdgeComponent {
 
   /** The listener, not yet started. */

@@ -35,12 +35,6 @@ public interface EdgeModule {
 
   @Provides
   @Singleton
-  static Clock clock() {
-    return Clock.systemUTC();
-  }
-
-  @Provides
-  @Singleton
   static AckBuilder ackBuilder(Clock clock) {
     return new AckBuilder(new ControlIds(), clock);
   }

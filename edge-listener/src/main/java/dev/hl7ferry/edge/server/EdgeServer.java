@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.server;
 
 import dev.hl7ferry.edge.receive.DrainRequest;
+import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.Spool;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -11,6 +12,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.slf4j.Logger;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The MLLP listener: binds, accepts, and stops gracefully — stop accepting, let every connection
- * finish its pending stores and ACKs (up to the grace period), then close the spool.
+ * finish its pending stores and ACKs (up to the grace period), stop the shipper, then close the
+ * spool. The shipper (when shipping is enabled) runs from {@link #start} to {@link #close}: it
+ * outlives the connections because an {@code ackAfter: cloud} ACK still waits for it.
  */
 public final class EdgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
@@ -27,6 +31,7 @@ public final class EdgeServer implements AutoCloseable {
   private final EdgeChannelInitializer initializer;
   private final ChannelGroup connections;
   private final Spool spool;
+  private final Optional<Shipper> shipper;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel serverChannel;
@@ -37,15 +42,28 @@ public final class EdgeServer implements AutoCloseable {
       ServerSettings settings,
       EdgeChannelInitializer initializer,
       ChannelGroup connections,
-      Spool spool) {
+      Spool spool,
+      Optional<Shipper> shipper) {
     this.settings = settings;
     this.initializer = initializer;
     this.connections = connections;
     this.spool = spool;
+    this.shipper = shipper;
   }
 
   /** Binds and starts accepting; returns the bound address (useful with port 0). */
   public synchronized InetSocketAddress start() throws InterruptedException {
+    // The spool is open (built with this object): ship what an earlier run left unshipped.
+    shipper.ifPresent(Shipper::start);
+    try {
+      return bind();
+    } catch (InterruptedException | RuntimeException e) {
+      shipper.ifPresent(Shipper::stop);
+      throw e;
+    }
+  }
+
+  private InetSocketAddress bind() throws InterruptedException {
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(settings.ioThreads(), NioIoHandler.newFactory());
     serverChannel =
@@ -84,6 +102,7 @@ public final class EdgeServer implements AutoCloseable {
           "closing {} connections that did not drain in {} ms", connections.size(), graceMillis);
       connections.close().awaitUninterruptibly();
     }
+    shipper.ifPresent(Shipper::stop);
     spool.close();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -8,6 +8,7 @@ import dev.hl7ferry.edge.config.ListenerConfig;
 import dev.hl7ferry.edge.mllp.FrameTimeoutHandler;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
 import dev.hl7ferry.edge.mllp.MllpFrameEncoder;
+import dev.hl7ferry.edge.receive.AckGate;
 import dev.hl7ferry.edge.receive.ReceiveHandler;
 import dev.hl7ferry.edge.receive.ReplySequencer;
 import dev.hl7ferry.edge.spool.Spool;
@@ -80,7 +81,8 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static ReceiveHandler receiver(Spool spool, CharsetPolicy policy, AckBuilder acks, Clock clock) {
-    return new ReceiveHandler(spool, policy, acks, clock);
+  static ReceiveHandler receiver(
+      Spool spool, CharsetPolicy policy, AckBuilder acks, Clock clock, AckGate gate) {
+    return new ReceiveHandler(spool, policy, acks, clock, gate);
   }
 }

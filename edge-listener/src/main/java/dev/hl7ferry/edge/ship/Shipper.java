@@ -29,6 +29,9 @@ public final class Shipper implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Shipper.class);
 
+  /** How often a busy shipper checks for entries replayed behind its cursor. */
+  private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   private final SpoolReader spool;
   private final ShipSettings settings;
   private final ShipListener listener;
@@ -46,6 +49,7 @@ public final class Shipper implements AutoCloseable {
   private volatile boolean rewind;
   private Thread thread;
   private Instant nextPrune;
+  private long lastRescan = System.nanoTime();
 
   /**
    * @param resources closed after the shipper stopped (the cloud clients), may be null
@@ -175,6 +179,10 @@ public final class Shipper implements AutoCloseable {
         }
         pruneIfDue();
         List<SpoolEntry> entries = spool.unshipped(cursor, settings.fetchSize());
+        if ((entries.isEmpty() || rescanDue()) && cursor > 0 && resetBehind(cursor)) {
+          cursor = 0;
+          continue;
+        }
         if (entries.isEmpty()) {
           awaitWork(settings.idlePoll());
           continue;
@@ -238,6 +246,31 @@ public final class Shipper implements AutoCloseable {
       bytes += s.payload().length;
     }
     listener.shipped(ids.size(), bytes, Duration.ofNanos(System.nanoTime() - startedNanos));
+  }
+
+  private boolean rescanDue() {
+    long now = System.nanoTime();
+    if (now - lastRescan < RESCAN_NANOS) {
+      return false;
+    }
+    lastRescan = now;
+    return true;
+  }
+
+  /**
+   * Whether an entry behind the cursor is unshipped again: {@code ferry-edge spool replay} ran in
+   * another process beside this one (the cursor only passes entries once they shipped, so nothing
+   * else puts one there). A cheap indexed look-up, done when idle and every few seconds.
+   */
+  private boolean resetBehind(long cursor) {
+    List<SpoolEntry> first = spool.unshipped(0, 1);
+    if (!first.isEmpty() && first.get(0).sequence() <= cursor) {
+      log.info(
+          "entries from sequence {} are unshipped again (replay): rewinding",
+          first.get(0).sequence());
+      return true;
+    }
+    return false;
   }
 
   private void pruneIfDue() {

@@ -158,6 +158,6 @@ class SpoolCommandTest {
   void spoolWithoutSubcommandAsksForOne() {
     assertEquals(2, run());
 
-    assertTrue(err.toString().contains("list or stats"), err.toString());
+    assertTrue(err.toString().contains("list, stats or replay"), err.toString());
   }
 }

@@ -1,11 +1,18 @@
 package dev.hl7ferry.edge.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.edge.ship.AckAfter;
+import dev.hl7ferry.edge.ship.Encryption;
+import dev.hl7ferry.edge.ship.GroupKey;
+import dev.hl7ferry.edge.ship.ShipSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,5 +81,91 @@ class ConfigLoaderTest {
         e.getMessage());
     assertTrue(
         e.getMessage().contains("charset.fallback: unknown charset 'KLINGON'"), e.getMessage());
+  }
+
+  @Test
+  void byDefaultNothingShipsAndAcksFollowTheSpool() throws Exception {
+    EdgeConfig config = new ConfigLoader().load(null, Map.of());
+    assertFalse(config.ship().enabled());
+    assertEquals(AckAfter.SPOOL, config.ship().ackAfter());
+    assertNull(config.cloud().s3EndpointUri());
+  }
+
+  @Test
+  void aShipSectionBecomesTheShippersSettings() throws Exception {
+    Path file =
+        yaml(
+            """
+            cloud:
+              region: us-east-1
+              s3Endpoint: http://127.0.0.1:9090
+              sqsEndpoint: http://127.0.0.1:9324
+              pathStyle: true
+            ship:
+              enabled: true
+              site: north
+              bucket: hl7-ferry
+              queueUrl: http://127.0.0.1:9324/000000000000/hl7-ferry-inbound.fifo
+              encryption: kms
+              kmsKeyId: alias/ferry
+              groupKey: sending_application
+              putConcurrency: 8
+              retentionHours: 48
+              pruneIntervalSeconds: 60
+              ackAfter: cloud
+              ackTimeoutSeconds: 5
+            """);
+    EdgeConfig config = new ConfigLoader().load(file, Map.of());
+    ShipSettings ship = config.ship().settings();
+    assertTrue(ship.fifo());
+    assertEquals(GroupKey.SENDING_APPLICATION, ship.groupKey());
+    assertEquals(Encryption.KMS, ship.encryption());
+    assertEquals("alias/ferry", ship.kmsKeyId());
+    assertEquals(8, ship.putConcurrency());
+    assertEquals(Duration.ofHours(48), ship.retention());
+    assertEquals(Duration.ofMinutes(1), ship.pruneInterval());
+    assertEquals(AckAfter.CLOUD, config.ship().ackAfter());
+    assertEquals(Duration.ofSeconds(5), config.ship().ackTimeout());
+    assertEquals("http://127.0.0.1:9090", config.cloud().s3EndpointUri().toString());
+  }
+
+  @Test
+  void enabledShippingNamesEveryMissingKey() throws Exception {
+    Path file = yaml("ship:\n  enabled: true\n  site: 'north pole'\n  encryption: none\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+    assertTrue(e.getMessage().contains("ship.site: 1-64 of"), e.getMessage());
+    assertTrue(e.getMessage().contains("ship.bucket: must be set"), e.getMessage());
+    assertTrue(e.getMessage().contains("ship.queueUrl: must be"), e.getMessage());
+  }
+
+  @Test
+  void ackAfterCloudWithoutShippingIsRefused() throws Exception {
+    Path file = yaml("ship:\n  ackAfter: cloud\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+    assertTrue(e.getMessage().contains("ship.ackAfter: cloud needs ship.enabled"), e.getMessage());
+  }
+
+  @Test
+  void aBadEndpointOrEncryptionIsNamed() throws Exception {
+    Path file = yaml("cloud:\n  s3Endpoint: 'ftp://x'\nship:\n  encryption: rot13\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+    assertTrue(e.getMessage().contains("ship.encryption"), e.getMessage());
+    Path endpoint = yaml("cloud:\n  s3Endpoint: 'ftp://x'\n");
+    e = assertThrows(ConfigException.class, () -> new ConfigLoader().load(endpoint, Map.of()));
+    assertTrue(e.getMessage().contains("cloud.s3Endpoint: must be empty or"), e.getMessage());
+  }
+
+  @Test
+  void shippingNeedsADurableSpool() throws Exception {
+    Path file =
+        yaml(
+            "spool:\n  durability: none\nship:\n  enabled: true\n  site: a\n  bucket: b\n"
+                + "  queueUrl: http://q/1/q\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+    assertTrue(e.getMessage().contains("ship.enabled: needs spool.durability: full"));
   }
 }

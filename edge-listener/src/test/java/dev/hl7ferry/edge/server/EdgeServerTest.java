@@ -33,7 +33,10 @@ class EdgeServerTest {
     EdgeConfig config =
         new ConfigLoader()
             .load(null, Map.of("listener.port", 0, "listener.bindAddress", "127.0.0.1"));
-    server = DaggerTestEdgeComponent.factory().create(config, spool).server();
+    server =
+        DaggerTestEdgeComponent.factory()
+            .create(config, spool, java.time.Clock.systemUTC())
+            .server();
     port = server.start().getPort();
   }
 
@@ -73,7 +76,10 @@ class EdgeServerTest {
                     "listener.port", 0,
                     "listener.bindAddress", "127.0.0.1",
                     "listener.maxConnections", 2));
-    server = DaggerTestEdgeComponent.factory().create(config, spool).server();
+    server =
+        DaggerTestEdgeComponent.factory()
+            .create(config, spool, java.time.Clock.systemUTC())
+            .server();
     port = server.start().getPort();
     Duration timeout = Duration.ofSeconds(5);
     List<MllpClient> clients = new ArrayList<>();

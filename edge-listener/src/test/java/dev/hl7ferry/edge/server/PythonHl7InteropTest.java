@@ -38,7 +38,10 @@ class PythonHl7InteropTest {
     var config =
         new ConfigLoader()
             .load(null, Map.of("listener.port", 0, "listener.bindAddress", "127.0.0.1"));
-    EdgeServer server = DaggerTestEdgeComponent.factory().create(config, spool).server();
+    EdgeServer server =
+        DaggerTestEdgeComponent.factory()
+            .create(config, spool, java.time.Clock.systemUTC())
+            .server();
     int port = server.start().getPort();
     try {
       Path file =
