@@ -3,8 +3,9 @@ package dev.hl7ferry.converter.dispatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hl7ferry.converter.envelope.EnvelopeReader;
-import dev.hl7ferry.converter.envelope.InboundEnvelope;
+import dev.hl7ferry.contract.envelope.EnvelopeJson;
+import dev.hl7ferry.contract.envelope.InboundEnvelope;
+import dev.hl7ferry.contract.envelope.OutboundEnvelope;
 import dev.hl7ferry.converter.render.Conversion;
 import dev.hl7ferry.converter.render.Converter;
 import dev.hl7ferry.converter.render.Output;
@@ -46,7 +47,6 @@ public final class RecordProcessor {
   private final String outputBucket;
   private final Clock clock;
   private final ObjectMapper json;
-  private final EnvelopeReader envelopes;
   private final MessageDecoder decoder = new MessageDecoder(CharsetPolicy.DEFAULT);
 
   /**
@@ -65,14 +65,13 @@ public final class RecordProcessor {
     this.outputBucket = outputBucket;
     this.clock = clock;
     this.json = json;
-    this.envelopes = new EnvelopeReader(json);
   }
 
   /** Processes one record body; throws when the record must be retried or dead-lettered. */
   public Outcome process(String body) throws RecordFailure {
     InboundEnvelope env;
     try {
-      env = envelopes.read(body);
+      env = EnvelopeJson.readInbound(body);
     } catch (IllegalArgumentException e) {
       LOG.warn("rejected envelope sha256={}: {}", Keys.sha256Hex(body), e.getMessage());
       throw new RecordFailure("bad envelope: " + e.getMessage(), null, e);
@@ -139,22 +138,23 @@ public final class RecordProcessor {
           Keys.output(
               env.site(), out.destination(), env.id(), out.route(), out.format().extension());
       store.put(bucket, key, bytes, out.contentType() + "; charset=utf-8");
-      ObjectNode notice = json.createObjectNode();
-      notice.put("version", 1);
-      notice.put("id", env.id());
-      notice.put("site", env.site());
-      notice.put("route", out.route());
-      notice.put("destination", out.destination());
-      notice.put("template", out.template());
-      notice.put("bucket", bucket);
-      notice.put("key", key);
-      notice.put("sha256", Keys.sha256Hex(bytes));
-      notice.put("size", bytes.length);
-      notice.put("contentType", out.contentType());
+      OutboundEnvelope notice =
+          new OutboundEnvelope(
+              OutboundEnvelope.VERSION,
+              env.id(),
+              env.site(),
+              out.route(),
+              out.destination(),
+              out.template(),
+              bucket,
+              key,
+              Keys.sha256Hex(bytes),
+              bytes.length,
+              out.contentType());
       queues.send(
           env.site(),
           out.destination(),
-          json.writeValueAsString(notice),
+          EnvelopeJson.write(notice),
           Keys.deduplicationId(env.id(), out.route(), out.destination()));
     }
     LOG.info(

@@ -3,7 +3,6 @@ package dev.hl7ferry.converter.filter;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import liqp.TemplateContext;
@@ -19,9 +18,27 @@ public final class DateFilters {
 
   private DateFilters() {}
 
-  /** Both filters. */
+  /**
+   * Both filters:
+   *
+   * <ul>
+   *   <li>{@code {{ msg["OBR-7"] | hl7_date: "yyyy-MM-dd'T'HH:mm:ssXXX" }}} formats an HL7 DTM; an
+   *       optional second argument is the zone assumed when the value has no offset (default UTC).
+   *   <li>{@code {{ value | to_hl7_date: "dd.MM.yyyy HH:mm" }}} reads a value with the given
+   *       pattern and writes an HL7 DTM with the precision the pattern had (date only, or to the
+   *       second, with the offset when the pattern reads one).
+   * </ul>
+   */
   public static List<Filter> all() {
-    return List.of(new FromHl7(), new ToHl7());
+    return List.of(
+        new DateFilter(
+            "hl7_date",
+            "a pattern, e.g. hl7_date: \"yyyy-MM-dd\"",
+            (text, params) -> formatter(params[0]).format(Hl7Dates.parse(text, zone(params, 1)))),
+        new DateFilter(
+            "to_hl7_date",
+            "the input pattern, e.g. to_hl7_date: \"dd.MM.yyyy HH:mm\"",
+            (text, params) -> Hl7Dates.format(formatter(params[0]).parse(text.trim()))));
   }
 
   private static DateTimeFormatter formatter(Object pattern) {
@@ -32,41 +49,23 @@ public final class DateFilters {
     return params.length > at ? ZoneId.of(String.valueOf(params[at])) : ZoneId.of("UTC");
   }
 
-  /**
-   * {@code {{ msg["OBR-7"] | hl7_date: "yyyy-MM-dd'T'HH:mm:ssXXX" }}} formats an HL7 DTM; an
-   * optional second argument is the zone assumed when the value has no offset (default UTC).
-   */
-  static final class FromHl7 extends Filter {
-    FromHl7() {
-      super("hl7_date");
-    }
-
-    @Override
-    public Object apply(Object value, TemplateContext context, Object... params) {
-      String text = value == null ? "" : String.valueOf(value);
-      if (text.isBlank()) {
-        return "";
-      }
-      if (params.length == 0) {
-        throw new IllegalArgumentException(
-            "hl7_date needs a pattern, e.g. hl7_date: \"yyyy-MM-dd\"");
-      }
-      try {
-        return formatter(params[0]).format(Hl7Dates.parse(text, zone(params, 1)));
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException("hl7_date: " + e.getMessage(), e);
-      }
-    }
+  /** One conversion of a non-blank value; the first parameter is always the pattern. */
+  private interface Conversion {
+    String apply(String text, Object[] params);
   }
 
   /**
-   * {@code {{ value | to_hl7_date: "dd.MM.yyyy HH:mm" }}} reads a value with the given pattern and
-   * writes an HL7 DTM with the precision the pattern had (date only, or to the second, with the
-   * offset when the pattern reads one).
+   * The shared filter body: blank stays blank, the pattern is required, and a date/time error
+   * becomes an error naming the filter (the template error then names template and line).
    */
-  static final class ToHl7 extends Filter {
-    ToHl7() {
-      super("to_hl7_date");
+  private static final class DateFilter extends Filter {
+    private final String needs;
+    private final Conversion conversion;
+
+    DateFilter(String name, String needs, Conversion conversion) {
+      super(name);
+      this.needs = needs;
+      this.conversion = conversion;
     }
 
     @Override
@@ -76,13 +75,12 @@ public final class DateFilters {
         return "";
       }
       if (params.length == 0) {
-        throw new IllegalArgumentException("to_hl7_date needs the input pattern");
+        throw new IllegalArgumentException(name + " needs " + needs);
       }
       try {
-        TemporalAccessor parsed = formatter(params[0]).parse(text.trim());
-        return Hl7Dates.format(parsed);
+        return conversion.apply(text, params);
       } catch (DateTimeException e) {
-        throw new IllegalArgumentException("to_hl7_date: " + e.getMessage(), e);
+        throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
       }
     }
   }

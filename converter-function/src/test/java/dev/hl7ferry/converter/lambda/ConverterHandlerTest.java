@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hl7ferry.contract.envelope.EnvelopeJson;
+import dev.hl7ferry.contract.envelope.OutboundEnvelope;
 import dev.hl7ferry.converter.dispatch.BatchProcessor;
+import dev.hl7ferry.converter.dispatch.Keys;
 import dev.hl7ferry.converter.dispatch.RecordProcessor;
 import dev.hl7ferry.converter.store.FileSystemTemplateStore;
 import dev.hl7ferry.converter.store.TemplateCatalog;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,9 +91,10 @@ class ConverterHandlerTest {
     assertTrue(hl7.startsWith("MSH|^~\\&|FERRY|HOSPA|LIS|HOSPA|20260102030405.000+0000||"), hl7);
     assertTrue(hl7.contains("|F") && !hl7.contains("\n"));
     assertNotNull(cloud.text("ferry/outbound/site-a/analytics/e1/oru-analytics.json"));
-    JsonNode notice = json.readTree(cloud.sent.get(0).body());
-    assertEquals(
-        "outbound/site-a/hospital-a-lis/e1/oru-hospital-a.hl7", notice.get("key").asText());
+    OutboundEnvelope notice = EnvelopeJson.readOutbound(cloud.sent.get(0).body());
+    assertEquals("outbound/site-a/hospital-a-lis/e1/oru-hospital-a.hl7", notice.key());
+    assertEquals("oru-hospital-a", notice.route());
+    assertEquals(Keys.sha256Hex(hl7.getBytes(StandardCharsets.UTF_8)), notice.sha256());
     assertEquals("hospital-a-lis", cloud.sent.get(0).destination());
     assertEquals("site-a", cloud.sent.get(0).site());
   }

@@ -1,7 +1,7 @@
 package dev.hl7ferry.edge.ship;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hl7ferry.contract.envelope.EnvelopeJson;
+import dev.hl7ferry.contract.envelope.InboundEnvelope;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.SpoolEntry;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,6 @@ public record Shipment(
     String groupId,
     String body) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Prepares {@code entry} for shipping to {@code settings}' bucket and queue. */
   public static Shipment of(SpoolEntry entry, ShipSettings settings) {
     IncomingMessage m = entry.message();
@@ -55,9 +53,9 @@ public record Shipment(
     metadata.put("message-type", ascii(m.messageType()));
     metadata.put("control-id", ascii(m.controlId()));
     metadata.put("sha256", hex);
-    Envelope envelope =
-        new Envelope(
-            Envelope.VERSION,
+    InboundEnvelope envelope =
+        new InboundEnvelope(
+            InboundEnvelope.VERSION,
             entry.id(),
             settings.site(),
             settings.bucket(),
@@ -83,7 +81,7 @@ public record Shipment(
         Base64.getEncoder().encodeToString(digest),
         Map.copyOf(metadata),
         settings.groupKey().groupOf(m, settings.site()),
-        json(envelope));
+        EnvelopeJson.write(envelope));
   }
 
   /** The deterministic object key: date of receipt in UTC, then the entry id. */
@@ -94,21 +92,9 @@ public record Shipment(
         site, at.getYear(), at.getMonthValue(), at.getDayOfMonth(), entry.id());
   }
 
-  /** Reads an envelope back (tests, tools). */
-  public static Envelope parseEnvelope(String body) {
-    try {
-      return JSON.readValue(body, Envelope.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not an envelope: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static String json(Envelope envelope) {
-    try {
-      return JSON.writeValueAsString(envelope);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("envelope of entry " + envelope.id() + " not writable", e);
-    }
+  /** Reads an envelope back (tests, tools), checked as the converter checks it. */
+  public static InboundEnvelope parseEnvelope(String body) {
+    return EnvelopeJson.readInbound(body);
   }
 
   /** S3 user metadata travels in HTTP headers: keep it printable ASCII, percent-encode the rest. */

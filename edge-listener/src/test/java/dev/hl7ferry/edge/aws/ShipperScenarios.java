@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.contract.envelope.InboundEnvelope;
 import dev.hl7ferry.edge.ship.Await;
 import dev.hl7ferry.edge.ship.Encryption;
-import dev.hl7ferry.edge.ship.Envelope;
 import dev.hl7ferry.edge.ship.InMemorySpool;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
@@ -96,8 +96,8 @@ abstract class ShipperScenarios {
   }
 
   /** Receives (and deletes) envelopes until {@code expected} arrived and a pause brings no more. */
-  private List<Envelope> drain(String queueUrl, int expected) {
-    List<Envelope> out = new ArrayList<>();
+  private List<InboundEnvelope> drain(String queueUrl, int expected) {
+    List<InboundEnvelope> out = new ArrayList<>();
     long deadline = System.nanoTime() + WAIT.toNanos();
     int emptyPolls = 0;
     while (System.nanoTime() < deadline && (out.size() < expected || emptyPolls < 1)) {
@@ -117,8 +117,8 @@ abstract class ShipperScenarios {
     return out;
   }
 
-  private static List<String> ids(List<Envelope> envelopes) {
-    return envelopes.stream().map(Envelope::id).toList();
+  private static List<String> ids(List<InboundEnvelope> envelopes) {
+    return envelopes.stream().map(InboundEnvelope::id).toList();
   }
 
   @Test
@@ -128,10 +128,10 @@ abstract class ShipperScenarios {
     start(settings(queueUrl));
 
     Await.until(WAIT, "all shipped", () -> spool.unshippedCount() == 0);
-    List<Envelope> envelopes = drain(queueUrl, ids.size());
+    List<InboundEnvelope> envelopes = drain(queueUrl, ids.size());
 
     assertEquals(ids, ids(envelopes));
-    Envelope first = envelopes.get(0);
+    InboundEnvelope first = envelopes.get(0);
     IncomingMessage sent = spool.all().get(0).message();
     byte[] stored =
         clients.s3().getObjectAsBytes(b -> b.bucket(first.bucket()).key(first.key())).asByteArray();
@@ -164,7 +164,7 @@ abstract class ShipperScenarios {
     List<String> before = add("NORTH", 0, 20, 800);
     start(settings(queueUrl));
     Await.until(WAIT, "first entries shipped", () -> spool.unshippedCount() == 0);
-    List<Envelope> shippedBefore = drain(queueUrl, before.size());
+    List<InboundEnvelope> shippedBefore = drain(queueUrl, before.size());
 
     cloud().down();
     List<String> during = add("NORTH", 20, 200, 800);
@@ -237,7 +237,7 @@ abstract class ShipperScenarios {
     start(settings(queueUrl));
 
     Await.until(WAIT, "shipped", () -> spool.unshippedCount() == 0);
-    Envelope envelope = drain(queueUrl, 1).get(0);
+    InboundEnvelope envelope = drain(queueUrl, 1).get(0);
 
     assertEquals(id, envelope.id());
     assertTrue(envelope.size() >= 5 * 1024 * 1024);
