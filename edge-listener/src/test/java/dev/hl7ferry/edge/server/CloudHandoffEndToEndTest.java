@@ -3,11 +3,11 @@ package dev.hl7ferry.edge.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.contract.envelope.InboundEnvelope;
 import dev.hl7ferry.edge.client.AckReply;
 import dev.hl7ferry.edge.client.MllpClient;
 import dev.hl7ferry.edge.config.ConfigLoader;
 import dev.hl7ferry.edge.config.EdgeConfig;
-import dev.hl7ferry.edge.ship.Envelope;
 import dev.hl7ferry.edge.ship.Shipment;
 import dev.hl7ferry.infra.local.LocalCloud;
 import dev.hl7ferry.infra.local.LocalCloudConfig;
@@ -112,8 +112,8 @@ class CloudHandoffEndToEndTest {
   }
 
   /** Envelopes now in the inbound queue (received and deleted), in queue order. */
-  private static List<Envelope> drainQueue(int atLeast, Duration within) throws Exception {
-    List<Envelope> envelopes = new ArrayList<>();
+  private static List<InboundEnvelope> drainQueue(int atLeast, Duration within) throws Exception {
+    List<InboundEnvelope> envelopes = new ArrayList<>();
     long deadline = System.nanoTime() + within.toNanos();
     try (SqsClient sqs = LocalClients.sqs(cloud)) {
       while (envelopes.size() < atLeast && System.nanoTime() < deadline) {
@@ -153,7 +153,7 @@ class CloudHandoffEndToEndTest {
     }
     assertEquals("AA", ack.code());
     // Checked right after the AA: both were there when it was sent.
-    List<Envelope> queued = drainQueue(1, Duration.ofSeconds(2));
+    List<InboundEnvelope> queued = drainQueue(1, Duration.ofSeconds(2));
     assertEquals(1, queued.size());
     assertEquals("CLOUD1", queued.get(0).controlId());
     assertTrue(inS3(queued.get(0).key()), "payload in S3 before the AA");
@@ -173,8 +173,8 @@ class CloudHandoffEndToEndTest {
       assertTrue(ack.error().contains("207"), ack.error());
       assertTrue(waitedMillis >= 1_900, "answered after the 2 s timeout, took " + waitedMillis);
       cloudUp();
-      List<Envelope> queued = drainQueue(1, Duration.ofSeconds(20));
-      assertEquals(List.of("DOWN1"), queued.stream().map(Envelope::controlId).toList());
+      List<InboundEnvelope> queued = drainQueue(1, Duration.ofSeconds(20));
+      assertEquals(List.of("DOWN1"), queued.stream().map(InboundEnvelope::controlId).toList());
       assertTrue(inS3(queued.get(0).key()));
       // The sender's resend is the stored duplicate: accepted at once.
       client.send(message("DOWN1"));
@@ -199,9 +199,9 @@ class CloudHandoffEndToEndTest {
     }
     Thread.sleep(500); // a few failed rounds against the stopped cloud
     cloudUp();
-    List<Envelope> queued = drainQueue(sent.size(), Duration.ofSeconds(30));
-    assertEquals(sent, queued.stream().map(Envelope::controlId).toList());
-    for (Envelope e : queued) {
+    List<InboundEnvelope> queued = drainQueue(sent.size(), Duration.ofSeconds(30));
+    assertEquals(sent, queued.stream().map(InboundEnvelope::controlId).toList());
+    for (InboundEnvelope e : queued) {
       assertTrue(inS3(e.key()), e.key());
     }
   }
