@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides when a committed store may be acknowledged positively. With {@link AckAfter#SPOOL} at
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * other entry. Every committed store wakes the shipper.
  */
 public final class AckGate {
+  private static final Logger LOG = LoggerFactory.getLogger(AckGate.class);
 
   /** Positive ACKs right after the commit, nothing to wake: spool-only edges and tests. */
   public static final AckGate SPOOL_ONLY =
@@ -45,7 +48,12 @@ public final class AckGate {
         stored.whenComplete(
             (result, error) -> {
               if (error == null) {
-                cloud.stored();
+                try {
+                  cloud.stored();
+                } catch (RuntimeException e) {
+                  // A wake-up is an optimisation (the shipper also polls): never fail the ACK.
+                  LOG.warn("waking the shipper failed", e);
+                }
               }
             });
     if (ackAfter == AckAfter.SPOOL) {

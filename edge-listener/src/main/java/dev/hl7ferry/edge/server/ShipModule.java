@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shipping to the cloud: the {@link Shipper} over the spool's read side when {@code ship.enabled},
@@ -26,6 +28,7 @@ import javax.inject.Singleton;
  */
 @Module
 public interface ShipModule {
+  Logger LOG = LoggerFactory.getLogger(ShipModule.class);
 
   /** The cloud settings the config describes. */
   @Provides
@@ -48,8 +51,16 @@ public interface ShipModule {
       EdgeConfig config, Spool spool, CloudSettings cloud, Clock clock) {
     ShipConfig ship = config.ship();
     if (!ship.enabled()) {
+      LOG.info("shipping disabled (ship.enabled: false): messages stay in the spool");
       return Optional.empty();
     }
+    LOG.info(
+        "shipping as site {} to s3://{} and {} (region {}, ackAfter {})",
+        ship.site(),
+        ship.bucket(),
+        ship.queueUrl(),
+        cloud.region(),
+        ship.ackAfter());
     if (!(spool instanceof SpoolReader reader)) {
       throw new IllegalStateException("ship.enabled needs a durable spool to read from");
     }

@@ -15,21 +15,45 @@ import java.util.concurrent.Future;
  * One shipping round over a run of entries: all payloads are put concurrently, then the envelopes
  * of the entries whose payload is stored are sent in batches. An envelope is never sent before its
  * payload is confirmed (claim check), and on a FIFO queue never before the envelopes that precede
- * it in its group: after a failure the rest of that group waits for the next round.
+ * it in its group: after a failure the rest of that group waits for the next round. The puts of a
+ * run can be started ahead ({@link #startPuts}) so that they overlap the previous run's sends.
  */
 final class BatchShipper {
 
   private final PayloadStore store;
   private final EnvelopeQueue queue;
   private final ShipSettings settings;
-  private final ExecutorService executor;
+  private final ExecutorService putExecutor;
+  private final ExecutorService sendExecutor;
+
+  /** The PutObject calls of one run, under way. */
+  record Puts(List<Future<?>> calls) {}
 
   BatchShipper(
-      PayloadStore store, EnvelopeQueue queue, ShipSettings settings, ExecutorService executor) {
+      PayloadStore store,
+      EnvelopeQueue queue,
+      ShipSettings settings,
+      ExecutorService putExecutor,
+      ExecutorService sendExecutor) {
     this.store = store;
     this.queue = queue;
     this.settings = settings;
-    this.executor = executor;
+    this.putExecutor = putExecutor;
+    this.sendExecutor = sendExecutor;
+  }
+
+  /** Starts putting the payloads of {@code run}; {@link #finish} waits for them. */
+  Puts startPuts(List<Shipment> run) {
+    List<Future<?>> puts = new ArrayList<>(run.size());
+    for (Shipment s : run) {
+      puts.add(
+          putExecutor.submit(
+              () -> {
+                store.put(s);
+                return null;
+              }));
+    }
+    return new Puts(puts);
   }
 
   /**
@@ -38,8 +62,13 @@ final class BatchShipper {
    * the queue keeps refusing is never overtaken by the ones batched behind it.
    */
   RoundResult ship(List<Shipment> run, boolean retry) throws InterruptedException {
+    return finish(run, startPuts(run), retry);
+  }
+
+  /** Like {@link #ship} for a run whose puts were started with {@link #startPuts}. */
+  RoundResult finish(List<Shipment> run, Puts puts, boolean retry) throws InterruptedException {
     Map<String, String> errors = new ConcurrentHashMap<>();
-    List<Shipment> stored = putAll(run, errors);
+    List<Shipment> stored = awaitPuts(run, puts, errors);
     Set<String> sent =
         settings.fifo() ? sendInGroupOrder(run, stored, errors, retry) : sendAll(stored, errors);
     List<Shipment> shipped = new ArrayList<>();
@@ -58,17 +87,9 @@ final class BatchShipper {
     return new RoundResult(shipped, unshipped, firstError);
   }
 
-  private List<Shipment> putAll(List<Shipment> run, Map<String, String> errors)
+  private List<Shipment> awaitPuts(List<Shipment> run, Puts started, Map<String, String> errors)
       throws InterruptedException {
-    List<Future<?>> puts = new ArrayList<>(run.size());
-    for (Shipment s : run) {
-      puts.add(
-          executor.submit(
-              () -> {
-                store.put(s);
-                return null;
-              }));
-    }
+    List<Future<?>> puts = started.calls();
     List<Shipment> stored = new ArrayList<>(run.size());
     for (int i = 0; i < run.size(); i++) {
       Shipment s = run.get(i);
@@ -87,7 +108,7 @@ final class BatchShipper {
       throws InterruptedException {
     List<Future<List<String>>> calls = new ArrayList<>();
     for (List<Shipment> batch : batches(stored)) {
-      calls.add(executor.submit(() -> sendBatch(batch, errors)));
+      calls.add(sendExecutor.submit(() -> sendBatch(batch, errors)));
     }
     return collect(calls);
   }
@@ -114,7 +135,7 @@ final class BatchShipper {
     List<Future<List<String>>> calls = new ArrayList<>();
     for (List<Shipment> group : groups.values()) {
       calls.add(
-          executor.submit(
+          sendExecutor.submit(
               () -> {
                 List<String> ok = new ArrayList<>();
                 List<List<Shipment>> batches = new ArrayList<>();

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Drains the spool to the cloud in receive order, on its own thread. Each round reads up to {@code
  * fetchSize} unshipped entries, ships them ({@link BatchShipper}), marks the confirmed ones shipped
  * and retries the rest with exponential backoff and jitter; it only moves past a run of entries
- * once all of them shipped, so a long outage ends with an in-order drain. Shipped entries are
- * pruned after the retention.
+ * once all of them shipped, so a long outage ends with an in-order drain. The next run's payloads
+ * are put while the current run's envelopes are sent (pipelining). Entries found unshipped behind
+ * the cursor (a replay from another process) make it rewind. Shipped entries are pruned after the
+ * retention.
  */
 public final class Shipper implements AutoCloseable {
 
@@ -37,7 +39,8 @@ public final class Shipper implements AutoCloseable {
   private final ShipListener listener;
   private final Clock clock;
   private final AutoCloseable resources;
-  private final ExecutorService executor;
+  private final ExecutorService putExecutor;
+  private final ExecutorService sendExecutor;
   private final BatchShipper batchShipper;
   private final Backoff backoff;
   private final Confirmations confirmations = new Confirmations(100_000);
@@ -67,21 +70,26 @@ public final class Shipper implements AutoCloseable {
     this.listener = listener == null ? ShipListener.NONE : listener;
     this.clock = clock;
     this.resources = resources;
-    AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newFixedThreadPool(
-            settings.putConcurrency(),
-            r -> {
-              Thread t = new Thread(r, "ship-io-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    this.batchShipper = new BatchShipper(store, queue, settings, executor);
+    this.putExecutor = pool("ship-put-", settings.putConcurrency());
+    // Sends get threads of their own: queued behind the next run's puts they would wait for them.
+    this.sendExecutor = pool("ship-send-", settings.putConcurrency());
+    this.batchShipper = new BatchShipper(store, queue, settings, putExecutor, sendExecutor);
     this.backoff =
         new Backoff(
             settings.initialBackoff(),
             settings.maxBackoff(),
             () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  private static ExecutorService pool(String prefix, int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, prefix + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Starts the shipping thread. */
@@ -151,7 +159,8 @@ public final class Shipper implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    executor.shutdownNow();
+    putExecutor.shutdownNow();
+    sendExecutor.shutdownNow();
     confirmations.stopped();
     if (resources != null) {
       try {
@@ -168,32 +177,62 @@ public final class Shipper implements AutoCloseable {
     stop();
   }
 
+  /** A run of entries prepared for shipping, its puts possibly under way already. */
+  private record Run(List<Shipment> shipments, long lastSequence, BatchShipper.Puts puts) {}
+
+  private Run prepare(List<SpoolEntry> entries) {
+    List<Shipment> shipments = new ArrayList<>(entries.size());
+    for (SpoolEntry entry : entries) {
+      shipments.add(Shipment.of(entry, settings));
+    }
+    return new Run(
+        shipments, entries.get(entries.size() - 1).sequence(), batchShipper.startPuts(shipments));
+  }
+
   private void run() {
     long cursor = 0;
     int failures = 0;
+    Run next = null;
     while (running) {
       try {
         if (rewind) {
           rewind = false;
           cursor = 0;
+          next = null;
         }
         pruneIfDue();
-        List<SpoolEntry> entries = spool.unshipped(cursor, settings.fetchSize());
-        if ((entries.isEmpty() || rescanDue()) && cursor > 0 && resetBehind(cursor)) {
+        Run current = next;
+        next = null;
+        if (current == null) {
+          List<SpoolEntry> entries = spool.unshipped(cursor, settings.fetchSize());
+          if ((entries.isEmpty() || rescanDue()) && cursor > 0 && resetBehind(cursor)) {
+            cursor = 0;
+            continue;
+          }
+          if (entries.isEmpty()) {
+            awaitWork(settings.idlePoll());
+            continue;
+          }
+          current = prepare(entries);
+        } else if (rescanDue() && resetBehind(cursor)) {
           cursor = 0;
           continue;
         }
-        if (entries.isEmpty()) {
-          awaitWork(settings.idlePoll());
-          continue;
+        // Pipelining: the next run's payloads go up while this run's envelopes are sent. Its
+        // envelopes still wait until this run shipped completely (order), only the puts overlap.
+        List<SpoolEntry> following = spool.unshipped(current.lastSequence(), settings.fetchSize());
+        if (!following.isEmpty()) {
+          next = prepare(following);
         }
-        List<Shipment> pending = new ArrayList<>(entries.size());
-        for (SpoolEntry entry : entries) {
-          pending.add(Shipment.of(entry, settings));
-        }
+        List<Shipment> pending = current.shipments();
+        boolean first = true;
         while (running && !pending.isEmpty()) {
           long started = System.nanoTime();
-          RoundResult round = batchShipper.ship(pending, failures > 0);
+          RoundResult round =
+              first
+                  ? batchShipper.finish(pending, current.puts(), failures > 0)
+                  : batchShipper.ship(pending, true);
+          first = false;
           if (!round.shipped().isEmpty()) {
             markShipped(round.shipped(), started);
           }
@@ -214,8 +253,8 @@ public final class Shipper implements AutoCloseable {
               round.firstError());
           sleep(wait);
         }
-        if (pending.isEmpty() || failures == 0) {
-          cursor = entries.get(entries.size() - 1).sequence();
+        if (failures == 0) {
+          cursor = current.lastSequence();
         }
       } catch (InterruptedException e) {
         if (running) {
@@ -224,6 +263,7 @@ public final class Shipper implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         // The spool itself failed (read or mark): back off like a cloud failure, start over.
+        next = null;
         failures++;
         Duration wait = backoff.delay(failures);
         listener.retrying(0, failures, wait, "spool: " + e);

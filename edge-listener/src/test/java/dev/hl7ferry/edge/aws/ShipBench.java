@@ -2,27 +2,43 @@ package dev.hl7ferry.edge.aws;
 
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
-import dev.hl7ferry.edge.ship.InMemorySpool;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.ship.TestMessages;
-import dev.hl7ferry.edge.spool.IncomingMessage;
-import dev.hl7ferry.infra.local.LocalCloud;
-import dev.hl7ferry.infra.local.LocalCloudConfig;
+import dev.hl7ferry.edge.spool.SpoolSettings;
+import dev.hl7ferry.edge.spool.SqliteSpool;
+import dev.hl7ferry.edge.spool.StoreResult;
+import dev.hl7ferry.infra.local.StaticCredentials;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Measures shipping against the local cloud (not part of the test run): drains a backlog of N
- * entries of about 1 KB, then ships a steady stream produced at a fixed rate and reports how far
- * shipping lagged. See edge-listener/SHIPPING.md for the command.
+ * Measures how fast a backlog drains after an outage (not part of the test run): spools N messages
+ * of about 1 KB in a real SQLite spool while the cloud is down (the shipper already running and
+ * failing), then starts the local cloud in a separate JVM ({@code LocalCloudMain}, as the
+ * one-command local run does) and times until the spool holds nothing unshipped. See
+ * edge-listener/SHIPPING.md for the command.
  *
- * <pre>ShipBench [backlog=50000] [size=1000] [rate=8000] [seconds=10] [fifo|standard] [puts=32]
+ * <pre>
+ * ShipBench [--messages 50000] [--size 1000] [--facilities 8] [--standard] [--puts 32]
+ *           [--fetch 500] [--encryption kms|s3_managed|none] [--cloud-jvm-opts "-Xmx1g ..."]
  * </pre>
  */
 public final class ShipBench {
@@ -30,75 +46,195 @@ public final class ShipBench {
   private ShipBench() {}
 
   public static void main(String[] args) throws Exception {
-    int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
-    int size = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-    int rate = args.length > 2 ? Integer.parseInt(args[2]) : 8000;
-    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-    boolean fifo = args.length <= 4 || !args[4].equals("standard");
-    int puts = args.length > 5 ? Integer.parseInt(args[5]) : 32;
-    try (LocalCloud cloud = LocalCloud.start(LocalCloudConfig.defaults().withFifo(fifo))) {
-      InMemorySpool spool = new InMemorySpool();
-      // Eight senders, as in the edge bench: eight FIFO groups.
-      List<IncomingMessage> messages = new ArrayList<>();
-      for (int i = 0; i < backlog + rate * seconds; i++) {
-        messages.add(TestMessages.oru("FAC" + (i % 8), i, size));
+    Map<String, String> opts = options(args);
+    int messages = Integer.parseInt(opts.getOrDefault("messages", "50000"));
+    int size = Integer.parseInt(opts.getOrDefault("size", "1000"));
+    int facilities = Integer.parseInt(opts.getOrDefault("facilities", "8"));
+    boolean fifo = !opts.containsKey("standard");
+    int puts = Integer.parseInt(opts.getOrDefault("puts", "32"));
+    int fetch = Integer.parseInt(opts.getOrDefault("fetch", "500"));
+    Encryption encryption =
+        Encryption.valueOf(opts.getOrDefault("encryption", "kms").toUpperCase());
+    String cloudJvmOpts = opts.getOrDefault("cloud-jvm-opts", "-Xmx1g");
+
+    Path dataDir = Files.createTempDirectory("ship-bench");
+    int s3Port = freePort();
+    int sqsPort = freePort();
+    String queueName = "hl7-ferry-inbound" + (fifo ? ".fifo" : "");
+    String queueUrl = "http://127.0.0.1:" + sqsPort + "/000000000000/" + queueName;
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dataDir, 1L << 40, 10_000_000))) {
+      long spoolStart = System.nanoTime();
+      ArrayDeque<CompletableFuture<StoreResult>> window = new ArrayDeque<>();
+      for (int i = 0; i < messages; i++) {
+        window.add(spool.store(TestMessages.oru("FAC" + (i % facilities), i, size)));
+        if (window.size() >= 2_000) {
+          window.poll().get();
+        }
       }
-      for (int i = 0; i < backlog; i++) {
-        spool.add(messages.get(i));
+      for (CompletableFuture<StoreResult> f : window) {
+        f.get();
       }
+      System.out.printf(
+          "spooled %d messages of ~%d B in %.1f s (cloud down)%n",
+          messages, size, (System.nanoTime() - spoolStart) / 1e9);
+
       ShipSettings settings =
-          ShipSettings.defaults("bench", cloud.bucket(), cloud.inboundQueueUrl())
-              .withEncryption(Encryption.KMS, "alias/bench")
-              .withBatching(500, 10, puts);
-      AtomicInteger shipped = new AtomicInteger();
+          ShipSettings.defaults("bench", "hl7-ferry-local", queueUrl)
+              .withEncryption(encryption, encryption == Encryption.KMS ? "alias/bench" : "")
+              .withBatching(fetch, 10, puts)
+              .withBackoff(Duration.ofMillis(100), Duration.ofMillis(500));
+      AtomicLong shipped = new AtomicLong();
+      AtomicLong firstShippedAt = new AtomicLong();
       ShipListener listener =
           new ShipListener() {
             @Override
             public void shipped(int count, long bytes, Duration took) {
+              firstShippedAt.compareAndSet(0, System.nanoTime());
               shipped.addAndGet(count);
             }
           };
+      StaticCredentials local = StaticCredentials.LOCAL;
       Shipper shipper =
           AwsShipping.shipper(
               spool,
               settings,
-              CloudSettings.endpoints(cloud.region(), cloud.s3Endpoint(), cloud.sqsEndpoint()),
+              CloudSettings.endpoints(
+                  "us-east-1",
+                  URI.create("http://127.0.0.1:" + s3Port),
+                  URI.create("http://127.0.0.1:" + sqsPort)),
               StaticCredentialsProvider.create(
-                  AwsBasicCredentials.create(cloud.accessKeyId(), cloud.secretAccessKey())),
+                  AwsBasicCredentials.create(local.accessKeyId(), local.secretAccessKey())),
               listener);
-      long start = System.nanoTime();
       shipper.start();
-      while (shipped.get() < backlog) {
-        Thread.sleep(5);
-      }
-      double drainSeconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf(
-          "backlog: %d entries of ~%d B drained in %.1f s = %.0f msgs/s (%s queue, %d puts)%n",
-          backlog, size, drainSeconds, backlog / drainSeconds, fifo ? "FIFO" : "standard", puts);
-
-      // Steady state: produce at `rate` per second, wake the shipper like the edge would.
-      long streamStart = System.nanoTime();
-      long maxLag = 0;
-      int produced = 0;
-      int total = rate * seconds;
-      while (produced < total) {
-        long due = (long) ((System.nanoTime() - streamStart) / 1e9 * rate);
-        while (produced < Math.min(due, total)) {
-          spool.add(messages.get(backlog + produced++));
+      Thread.sleep(1_500); // a few failed rounds: the shipper is backing off when the cloud returns
+      Process cloud = startCloud(cloudJvmOpts, s3Port, sqsPort, fifo, queueUrl);
+      try {
+        long cloudUp = System.nanoTime();
+        long shipperCpu0 = processCpuNanos();
+        Duration cloudCpu0 = cloudCpu(cloud);
+        while (spool.stats().received() > 0) {
+          Thread.sleep(20);
         }
-        shipper.wake();
-        maxLag = Math.max(maxLag, backlog + produced - shipped.get());
-        Thread.sleep(1);
+        long done = System.nanoTime();
+        double shipperCpuMs = (processCpuNanos() - shipperCpu0) / 1e6 / messages;
+        double cloudCpuMs = cloudCpu(cloud).minus(cloudCpu0).toNanos() / 1e6 / messages;
+        double drain = (done - cloudUp) / 1e9;
+        double shipping = (done - firstShippedAt.get()) / 1e9;
+        System.out.printf(
+            "drained %d entries in %.1f s after the cloud was up = %.0f msgs/s"
+                + " (%.1f s = %.0f msgs/s from the first confirmed batch)"
+                + " [%s queue, %d groups, %d puts, fetch %d, %s]%n",
+            messages,
+            drain,
+            messages / drain,
+            shipping,
+            messages / shipping,
+            fifo ? "FIFO" : "standard",
+            facilities,
+            puts,
+            fetch,
+            encryption);
+        // CPU per message is what the two cores share; it does not depend on the other load.
+        System.out.printf(
+            "cpu per message: shipper JVM %.3f ms, local cloud JVM %.3f ms, together %.3f ms"
+                + " = at most %.0f msgs/s on 2 idle cores%n",
+            shipperCpuMs,
+            cloudCpuMs,
+            shipperCpuMs + cloudCpuMs,
+            2_000 / (shipperCpuMs + cloudCpuMs));
+      } finally {
+        shipper.stop();
+        cloud.destroy();
+        cloud.waitFor();
       }
-      while (shipped.get() < backlog + total) {
-        Thread.sleep(1);
-      }
-      double streamSeconds = (System.nanoTime() - streamStart) / 1e9;
-      System.out.printf(
-          "stream: %d entries offered at %d/s, all shipped after %.2f s (%.0f msgs/s),"
-              + " max backlog %d%n",
-          total, rate, streamSeconds, total / streamSeconds, maxLag);
-      shipper.stop();
     }
+  }
+
+  /** LocalCloudMain in its own JVM on the given ports; returns once it printed "ready". */
+  private static Process startCloud(
+      String jvmOpts, int s3Port, int sqsPort, boolean fifo, String expectedQueueUrl)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String opt : jvmOpts.trim().split("\\s+")) {
+      if (!opt.isEmpty()) {
+        command.add(opt);
+      }
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.hl7ferry.infra.local.LocalCloudMain",
+            "--s3-port",
+            String.valueOf(s3Port),
+            "--sqs-port",
+            String.valueOf(sqsPort)));
+    if (!fifo) {
+      command.add("--standard");
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = out.readLine()) != null) {
+      seen.append(line).append('\n');
+      if (line.startsWith("local cloud ready")) {
+        if (!seen.toString().contains("=" + expectedQueueUrl)) {
+          process.destroy();
+          throw new IllegalStateException(
+              "the local cloud's queue is not " + expectedQueueUrl + ":\n" + seen);
+        }
+        // Keep draining its output so it never blocks on a full pipe.
+        Thread drain =
+            new Thread(
+                () -> {
+                  try {
+                    while (out.readLine() != null) {
+                      // discard
+                    }
+                  } catch (IOException ignored) {
+                    // the process ended
+                  }
+                });
+        drain.setDaemon(true);
+        drain.start();
+        return process;
+      }
+    }
+    throw new IllegalStateException("the local cloud did not start:\n" + seen);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static Duration cloudCpu(Process cloud) {
+    return cloud.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + args[i]);
+      }
+      String key = args[i].substring(2);
+      if (key.equals("standard")) {
+        opts.put(key, "true");
+      } else {
+        opts.put(key, args[++i]);
+      }
+    }
+    return opts;
   }
 }

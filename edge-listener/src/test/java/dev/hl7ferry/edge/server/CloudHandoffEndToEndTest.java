@@ -8,20 +8,29 @@ import dev.hl7ferry.edge.client.AckReply;
 import dev.hl7ferry.edge.client.MllpClient;
 import dev.hl7ferry.edge.config.ConfigLoader;
 import dev.hl7ferry.edge.config.EdgeConfig;
+import dev.hl7ferry.edge.ship.Await;
 import dev.hl7ferry.edge.ship.Shipment;
+import dev.hl7ferry.edge.spool.SpoolSettings;
+import dev.hl7ferry.edge.spool.SqliteSpool;
 import dev.hl7ferry.infra.local.LocalCloud;
 import dev.hl7ferry.infra.local.LocalCloudConfig;
 import dev.hl7ferry.infra.local.aws.LocalClients;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -59,6 +68,13 @@ class CloudHandoffEndToEndTest {
     }
   }
 
+  @BeforeEach
+  void emptyQueue() {
+    try (SqsClient sqs = LocalClients.sqs(cloud)) {
+      sqs.purgeQueue(b -> b.queueUrl(cloud.inboundQueueUrl()));
+    }
+  }
+
   @AfterEach
   void stopEdge() {
     if (server != null) {
@@ -70,6 +86,12 @@ class CloudHandoffEndToEndTest {
   }
 
   private void startEdge(String ackAfter, int ackTimeoutSeconds) throws Exception {
+    server = EdgeComponent.of(config(ackAfter, ackTimeoutSeconds, Map.of())).server();
+    port = server.start().getPort();
+  }
+
+  private EdgeConfig config(String ackAfter, int ackTimeoutSeconds, Map<String, Object> more)
+      throws Exception {
     Map<String, Object> keys = new LinkedHashMap<>();
     keys.put("listener.port", 0);
     keys.put("listener.bindAddress", "127.0.0.1");
@@ -88,9 +110,8 @@ class CloudHandoffEndToEndTest {
     keys.put("ship.maxBackoffMillis", 300);
     keys.put("ship.ackAfter", ackAfter);
     keys.put("ship.ackTimeoutSeconds", ackTimeoutSeconds);
-    EdgeConfig config = new ConfigLoader().load(null, keys);
-    server = EdgeComponent.of(config).server();
-    port = server.start().getPort();
+    keys.putAll(more);
+    return new ConfigLoader().load(null, keys);
   }
 
   private static byte[] message(String controlId) {
@@ -203,6 +224,50 @@ class CloudHandoffEndToEndTest {
     assertEquals(sent, queued.stream().map(InboundEnvelope::controlId).toList());
     for (InboundEnvelope e : queued) {
       assertTrue(inS3(e.key()), e.key());
+    }
+  }
+
+  @Test
+  void shippedEntriesArePrunedOnceTheConfiguredRetentionPassed() throws Exception {
+    EdgeConfig config =
+        config("spool", 30, Map.of("ship.retentionHours", 1, "ship.pruneIntervalSeconds", 1));
+    MovableClock clock = new MovableClock();
+    SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dataDir, 1L << 30, 1000));
+    server = DaggerTestEdgeComponent.factory().create(config, spool, clock).server();
+    port = server.start().getPort();
+    try (MllpClient client = MllpClient.connect("127.0.0.1", port, Duration.ofSeconds(10))) {
+      client.send(message("PRUNE1"));
+      assertEquals("AA", AckReply.parse(client.receive()).code());
+    }
+    Await.until(Duration.ofSeconds(20), "shipped", () -> spool.stats().shipped() == 1);
+    clock.advance(Duration.ofMinutes(59));
+    Thread.sleep(1_500);
+    assertEquals(1, spool.stats().shipped(), "kept within the retention");
+    clock.advance(Duration.ofMinutes(2));
+    Await.until(Duration.ofSeconds(10), "pruned", () -> spool.stats().total() == 0);
+  }
+
+  /** The wall clock plus an offset the test moves forward. */
+  private static final class MovableClock extends Clock {
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    void advance(Duration by) {
+      offset.updateAndGet(d -> d.plus(by));
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
     }
   }
 }

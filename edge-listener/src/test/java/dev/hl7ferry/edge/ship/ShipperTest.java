@@ -111,6 +111,22 @@ class ShipperTest {
   }
 
   @Test
+  void theNextRunsPayloadsGoAheadButItsEnvelopesWaitForTheRunBeforeIt() {
+    settings = settings.withBatching(10, 10, 8);
+    List<String> ids = add("NORTH", 0, 40);
+    cloud.failingPuts.add(ids.get(5));
+    start();
+    Await.until(WAIT, "a retry", () -> retries.get() >= 2);
+    assertEquals(ids.subList(0, 5), cloud.queuedIds());
+    // Nine payloads of the first run and the ten of the second (put ahead, pipelined) are stored.
+    assertEquals(19, cloud.objects.size());
+
+    cloud.failingPuts.clear();
+    Await.until(WAIT, "all shipped", () -> spool.unshippedCount() == 0);
+    assertEquals(ids, cloud.queuedIds());
+  }
+
+  @Test
   void aRefusedEnvelopeIsResentAndTheRestOfItsGroupFollowsIt() {
     List<String> ids = add("NORTH", 0, 40);
     cloud.refusedSends.add(ids.get(25));
