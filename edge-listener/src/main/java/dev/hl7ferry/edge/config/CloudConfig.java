@@ -1,7 +1,6 @@
 package dev.hl7ferry.edge.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 
 /**
@@ -39,16 +38,7 @@ public record CloudConfig(
   }
 
   private static boolean endpoint(String value) {
-    if (value == null || value.isBlank()) {
-      return true;
-    }
-    try {
-      URI uri = new URI(value);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    return value == null || value.isBlank() || Problems.httpUrl(value);
   }
 
   private static URI uri(String value) {

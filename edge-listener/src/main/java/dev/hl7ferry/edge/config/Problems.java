@@ -29,4 +29,18 @@ final class Problems {
   List<String> list() {
     return List.copyOf(found);
   }
+
+  /** Whether {@code value} is an absolute http(s) URL with a host. */
+  static boolean httpUrl(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
 }

@@ -4,8 +4,6 @@ import dev.hl7ferry.edge.ship.AckAfter;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.GroupKey;
 import dev.hl7ferry.edge.ship.ShipSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 
@@ -91,15 +89,6 @@ public record ShipConfig(
   }
 
   private static boolean queueUrl(String value) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    try {
-      URI uri = new URI(value);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+    return Problems.httpUrl(value);
   }
 }
