@@ -6,64 +6,111 @@ import dev.hl7ferry.infra.local.aws.LocalClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Cold-start measurement: starts the local cloud in this JVM, uploads the golden templates and
- * payloads, then runs {@code ColdStartMain} in a brand-new JVM on the function's shaded jar (as
- * Lambda would) with one SQS event, several times, printing the time from process start to the
- * event handled. Not a unit test; see the module README. Args: JAR [RUNS].
+ * payloads, then launches {@code ColdStartMain} RUNS times in a brand-new JVM on the function's
+ * shaded jar with the deployment's JVM options in {@code JAVA_TOOL_OPTIONS} (as the function's
+ * configuration sets them on Lambda), and prints the time from process launch to the first event
+ * handled. One uncounted launch first warms the in-process servers. The AppCDS archive those
+ * options name is made first by one training run when missing or older than the jar (on Lambda it
+ * is built the same way and shipped with the jar). Not a unit test; see the module README ({@code
+ * scripts/ferry-convert cold-start}). Args: JAR [RUNS].
  */
 public final class ColdStartRun {
+  /** The deployment's JVM options, without the archive (added after {@code SharedArchiveFile=}). */
+  public static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
+
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final String EVENT = "src/test/resources/events/fifo-batch.json";
+  private static final Pattern HANDLED = Pattern.compile("handled at epoch ms (\\d+)");
 
   private ColdStartRun() {}
 
   public static void main(String[] args) throws Exception {
-    String jar = args[0];
+    Path jar = Path.of(args[0]).toAbsolutePath();
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    List<String> jvmOptions =
-        args.length > 2 ? List.of(args[2].split(" ")) : List.of("-XX:TieredStopAtLevel=1");
+    Path archive = jar.resolveSibling("converter-function-cds.jsa");
     try (LocalCloud cloud =
             LocalCloud.start(
                 LocalCloudConfig.defaults().withBucket("ferry").withSites(List.of("site-a")));
         S3Client s3 = LocalClients.s3(cloud)) {
       upload(s3);
-      for (int i = 0; i < runs; i++) {
-        long start = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(command(jar, jvmOptions)).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("FERRY_BUCKET", "ferry");
-        env.put("FERRY_S3_ENDPOINT", cloud.s3Endpoint().toString());
-        env.put("FERRY_SQS_ENDPOINT", cloud.sqsEndpoint().toString());
-        env.put("AWS_REGION", cloud.region());
-        env.put("AWS_ACCESS_KEY_ID", cloud.accessKeyId());
-        env.put("AWS_SECRET_ACCESS_KEY", cloud.secretAccessKey());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        int code = p.waitFor();
-        long wall = (System.nanoTime() - start) / 1_000_000;
-        String line = out.lines().filter(l -> l.startsWith("cold start")).findFirst().orElse(out);
-        System.out.println(
-            "run " + (i + 1) + ": " + line + " | process wall " + wall + " ms, exit " + code);
+      if (!Files.exists(archive)
+          || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+        Files.deleteIfExists(archive);
+        String out = launch(cloud, jar, JVM_OPTIONS + " -XX:ArchiveClassesAtExit=" + archive);
+        System.out.println("training run (makes " + archive.getFileName() + "): " + first(out));
       }
+      String options = JVM_OPTIONS + " -XX:SharedArchiveFile=" + archive;
+      // The in-process S3/SQS servers were just started: one uncounted launch warms them up, as
+      // the real services are (the function's own JVM is new in every counted run).
+      System.out.println("warm-up launch (not counted): " + first(launch(cloud, jar, options)));
+      System.out.println("JAVA_TOOL_OPTIONS=" + options);
+      List<Long> figures = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        long launched = System.currentTimeMillis();
+        String out = launch(cloud, jar, options);
+        Matcher m = HANDLED.matcher(out);
+        if (!m.find()) {
+          throw new IllegalStateException("run " + (i + 1) + " did not handle the event:\n" + out);
+        }
+        long ms = Long.parseLong(m.group(1)) - launched;
+        figures.add(ms);
+        System.out.println(
+            "run " + (i + 1) + ": " + ms + " ms launch to first event handled | " + first(out));
+        out.lines()
+            .filter(l -> l.contains("[cds]") || l.contains("shared archive"))
+            .forEach(l -> System.out.println("  " + l));
+      }
+      List<Long> sorted = figures.stream().sorted().toList();
+      System.out.println(
+          "cold start over "
+              + runs
+              + " runs: min "
+              + sorted.get(0)
+              + " ms, median "
+              + sorted.get(sorted.size() / 2)
+              + " ms, max "
+              + sorted.get(sorted.size() - 1)
+              + " ms");
     }
   }
 
-  private static List<String> command(String jar, List<String> jvmOptions) {
-    List<String> cmd = new java.util.ArrayList<>();
-    cmd.add("java");
-    cmd.addAll(jvmOptions);
-    cmd.addAll(
-        List.of(
-            "-cp",
-            jar,
-            "dev.hl7ferry.converter.lambda.ColdStartMain",
-            "src/test/resources/events/fifo-batch.json"));
-    return cmd;
+  private static String first(String out) {
+    return out.lines().filter(l -> l.startsWith("cold start")).findFirst().orElse(out);
+  }
+
+  private static String launch(LocalCloud cloud, Path jar, String options)
+      throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java, "-cp", jar.toString(), "dev.hl7ferry.converter.lambda.ColdStartMain", EVENT)
+            .redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    env.put("JAVA_TOOL_OPTIONS", options);
+    env.put("FERRY_BUCKET", "ferry");
+    env.put("FERRY_S3_ENDPOINT", cloud.s3Endpoint().toString());
+    env.put("FERRY_SQS_ENDPOINT", cloud.sqsEndpoint().toString());
+    env.put("AWS_REGION", cloud.region());
+    env.put("AWS_ACCESS_KEY_ID", cloud.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", cloud.secretAccessKey());
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    int code = p.waitFor();
+    if (code != 0) {
+      throw new IllegalStateException("ColdStartMain exited with " + code + ":\n" + out);
+    }
+    return out;
   }
 
   private static void upload(S3Client s3) throws IOException {
