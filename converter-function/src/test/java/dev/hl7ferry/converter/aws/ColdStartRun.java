@@ -13,16 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Cold-start measurement: starts the local cloud in this JVM, uploads the golden templates and
  * payloads, then launches {@code ColdStartMain} RUNS times in a brand-new JVM on the function's
  * shaded jar with the deployment's JVM options in {@code JAVA_TOOL_OPTIONS} (as the function's
  * configuration sets them on Lambda), and prints the time from process launch to the first event
- * handled. One uncounted launch first warms the in-process servers. The AppCDS archive those
- * options name is made first by one training run when missing or older than the jar (on Lambda it
- * is built the same way and shipped with the jar). Not a unit test; see the module README ({@code
- * scripts/ferry-convert cold-start}). Args: JAR [RUNS].
+ * handled. The in-process servers are warmed up first and one launch is not counted. The AppCDS
+ * archive those options name is made first by one training run when missing or older than the jar
+ * (on Lambda it is built the same way and shipped with the jar). Not a unit test; see the module
+ * README ({@code scripts/ferry-convert cold-start}). Args: JAR [RUNS].
  */
 public final class ColdStartRun {
   /** The deployment's JVM options, without the archive (added after {@code SharedArchiveFile=}). */
@@ -43,6 +44,7 @@ public final class ColdStartRun {
                 LocalCloudConfig.defaults().withBucket("ferry").withSites(List.of("site-a")));
         S3Client s3 = LocalClients.s3(cloud)) {
       upload(s3);
+      warmServers(cloud, s3);
       if (!Files.exists(archive)
           || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
         Files.deleteIfExists(archive);
@@ -50,12 +52,12 @@ public final class ColdStartRun {
         System.out.println("training run (makes " + archive.getFileName() + "): " + first(out));
       }
       String options = JVM_OPTIONS + " -XX:SharedArchiveFile=" + archive;
-      // The in-process S3/SQS servers were just started: one uncounted launch warms them up, as
-      // the real services are (the function's own JVM is new in every counted run).
+      // One uncounted launch of the function itself (its JVM is new in every counted run).
       System.out.println("warm-up launch (not counted): " + first(launch(cloud, jar, options)));
       System.out.println("JAVA_TOOL_OPTIONS=" + options);
       List<Long> figures = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
+        String load = loadAverage();
         long launched = System.currentTimeMillis();
         String out = launch(cloud, jar, options);
         Matcher m = HANDLED.matcher(out);
@@ -82,6 +84,34 @@ public final class ColdStartRun {
               + sorted.get(sorted.size() - 1)
               + " ms");
     }
+  }
+
+  /**
+   * The in-process S3/SQS servers were just started and run interpreted: a few seconds of the
+   * request kinds a cold start makes bring them to the speed of an always-warm service, so the
+   * figures measure the function, not the local cloud's JIT warm-up.
+   */
+  private static void warmServers(LocalCloud cloud, S3Client s3) {
+    try (SqsClient sqs = LocalClients.sqs(cloud)) {
+      String url = sqs.createQueue(b -> b.queueName("cold-start-warm-up")).queueUrl();
+      long until = System.nanoTime() + 5_000_000_000L;
+      int rounds = 0;
+      while (System.nanoTime() < until) {
+        s3.listObjectsV2(b -> b.bucket("ferry").prefix("templates/"));
+        s3.getObjectAsBytes(b -> b.bucket("ferry").key("templates/routes.yaml"));
+        s3.putObject(b -> b.bucket("ferry").key("warm-up/object"), RequestBody.fromString("x"));
+        sqs.getQueueUrl(b -> b.queueName("cold-start-warm-up"));
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("warm-up"));
+        rounds++;
+      }
+      System.out.println("local cloud warmed up: " + rounds + " rounds of S3 and SQS requests");
+    }
+  }
+
+  /** The 1-minute load average (Linux), so a figure taken on a busy machine shows as such. */
+  private static String loadAverage() throws IOException {
+    Path file = Path.of("/proc/loadavg");
+    return Files.exists(file) ? Files.readString(file).split(" ")[0] : "unknown";
   }
 
   private static String first(String out) {
