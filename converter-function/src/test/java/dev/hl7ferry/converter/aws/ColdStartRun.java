@@ -67,7 +67,14 @@ public final class ColdStartRun {
         long ms = Long.parseLong(m.group(1)) - launched;
         figures.add(ms);
         System.out.println(
-            "run " + (i + 1) + ": " + ms + " ms launch to first event handled | " + first(out));
+            "run "
+                + (i + 1)
+                + ": "
+                + ms
+                + " ms launch to first event handled | "
+                + first(out)
+                + " | load average before: "
+                + load);
         out.lines()
             .filter(l -> l.contains("[cds]") || l.contains("shared archive"))
             .forEach(l -> System.out.println("  " + l));
