@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * handled. The in-process servers are warmed up first and one launch is not counted. The AppCDS
  * archive those options name is made first by one training run when missing or older than the jar
  * (on Lambda it is built the same way and shipped with the jar). Not a unit test; see the module
- * README ({@code scripts/ferry-convert cold-start}). Args: JAR [RUNS].
+ * README ({@code scripts/ferry-convert cold-start}). Args: JAR [RUNS] [--no-archive] (the same
+ * options without the AppCDS archive, for comparison).
  */
 public final class ColdStartRun {
   /** The deployment's JVM options, without the archive (added after {@code SharedArchiveFile=}). */
@@ -45,13 +46,16 @@ public final class ColdStartRun {
         S3Client s3 = LocalClients.s3(cloud)) {
       upload(s3);
       warmServers(cloud, s3);
-      if (!Files.exists(archive)
-          || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+      boolean useArchive = !List.of(args).contains("--no-archive");
+      if (useArchive
+          && (!Files.exists(archive)
+              || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar))
+                  < 0)) {
         Files.deleteIfExists(archive);
         String out = launch(cloud, jar, JVM_OPTIONS + " -XX:ArchiveClassesAtExit=" + archive);
         System.out.println("training run (makes " + archive.getFileName() + "): " + first(out));
       }
-      String options = JVM_OPTIONS + " -XX:SharedArchiveFile=" + archive;
+      String options = JVM_OPTIONS + (useArchive ? " -XX:SharedArchiveFile=" + archive : "");
       // One uncounted launch of the function itself (its JVM is new in every counted run).
       System.out.println("warm-up launch (not counted): " + first(launch(cloud, jar, options)));
       System.out.println("JAVA_TOOL_OPTIONS=" + options);
