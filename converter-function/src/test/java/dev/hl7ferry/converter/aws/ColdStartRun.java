@@ -33,6 +33,7 @@ public final class ColdStartRun {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private static final String EVENT = "src/test/resources/events/fifo-batch.json";
   private static final Pattern HANDLED = Pattern.compile("handled at epoch ms (\\d+)");
+  private static final Pattern CHILD_CPU = Pattern.compile("process CPU (\\d+) ms");
 
   private ColdStartRun() {}
 
@@ -61,14 +62,19 @@ public final class ColdStartRun {
       System.out.println("JAVA_TOOL_OPTIONS=" + options);
       List<Long> figures = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        String load = loadAverage();
+        long[] before = cpuTicks();
+        long ownBefore = ownCpuMillis();
         long launched = System.currentTimeMillis();
         String out = launch(cloud, jar, options);
+        long[] after = cpuTicks();
         Matcher m = HANDLED.matcher(out);
         if (!m.find()) {
           throw new IllegalStateException("run " + (i + 1) + " did not handle the event:\n" + out);
         }
         long ms = Long.parseLong(m.group(1)) - launched;
+        Matcher c = CHILD_CPU.matcher(out);
+        long childCpu = c.find() ? Long.parseLong(c.group(1)) : 0;
+        String others = othersCpu(before, after, childCpu + ownCpuMillis() - ownBefore);
         figures.add(ms);
         System.out.println(
             "run "
@@ -77,8 +83,8 @@ public final class ColdStartRun {
                 + ms
                 + " ms launch to first event handled | "
                 + first(out)
-                + " | load average before: "
-                + load);
+                + " | other processes' CPU meanwhile: "
+                + others);
         out.lines()
             .filter(l -> l.contains("[cds]") || l.contains("shared archive"))
             .forEach(l -> System.out.println("  " + l));
@@ -119,10 +125,35 @@ public final class ColdStartRun {
     }
   }
 
-  /** The 1-minute load average (Linux), so a figure taken on a busy machine shows as such. */
-  private static String loadAverage() throws IOException {
-    Path file = Path.of("/proc/loadavg");
-    return Files.exists(file) ? Files.readString(file).split(" ")[0] : "unknown";
+  /**
+   * The machine's busy and total CPU ticks (Linux {@code /proc/stat}, 1/100 s), so that a run
+   * slowed down by other processes shows as such; null elsewhere.
+   */
+  private static long[] cpuTicks() throws IOException {
+    Path file = Path.of("/proc/stat");
+    if (!Files.exists(file)) {
+      return null;
+    }
+    String[] f = Files.readAllLines(file).get(0).trim().split("\\s+");
+    long total = 0;
+    for (int i = 1; i < f.length && i <= 8; i++) {
+      total += Long.parseLong(f[i]);
+    }
+    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+    return new long[] {total - idle, total};
+  }
+
+  private static long ownCpuMillis() {
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(0L);
+  }
+
+  /** CPU seconds used by everything but the child and this JVM (the local cloud) during a run. */
+  private static String othersCpu(long[] before, long[] after, long oursMillis) {
+    if (before == null || after == null) {
+      return "unknown";
+    }
+    long busyMillis = (after[0] - before[0]) * 10;
+    return String.format("%.1f s", Math.max(0, busyMillis - oursMillis) / 1000.0);
   }
 
   private static String first(String out) {
