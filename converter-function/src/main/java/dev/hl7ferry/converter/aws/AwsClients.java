@@ -1,9 +1,14 @@
 package dev.hl7ferry.converter.aws;
 
 import dev.hl7ferry.converter.config.FunctionSettings;
+import java.io.ByteArrayInputStream;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -11,6 +16,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Builds the SDK clients once per function instance. The URL-connection client starts fast and
  * opens no connection until the first call, so nothing unsafe is captured by a SnapStart snapshot.
+ *
+ * <p>Cold start: like the Lambda runtime hands them over, region and credentials come straight from
+ * the environment ({@code AWS_REGION}; {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
+ * {@code AWS_SESSION_TOKEN} when set, else the default chain, e.g. the container credentials a
+ * SnapStart function gets), and the shared {@code ~/.aws} profile files are not read (a function
+ * has none; every setting is explicit here), which spares the provider chains and the profile
+ * parser at start-up.
  */
 public final class AwsClients {
   private AwsClients() {}
@@ -26,7 +38,8 @@ public final class AwsClients {
         S3Client.builder()
             .httpClient(http)
             .region(Region.of(settings.region()))
-            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+            .credentialsProvider(credentials())
+            .overrideConfiguration(noProfileFile());
     if (settings.s3Endpoint() != null) {
       builder.endpointOverride(settings.s3Endpoint()).forcePathStyle(true);
     }
@@ -39,10 +52,28 @@ public final class AwsClients {
         SqsClient.builder()
             .httpClient(http)
             .region(Region.of(settings.region()))
-            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+            .credentialsProvider(credentials())
+            .overrideConfiguration(noProfileFile());
     if (settings.sqsEndpoint() != null) {
       builder.endpointOverride(settings.sqsEndpoint());
     }
     return builder.build();
+  }
+
+  private static AwsCredentialsProvider credentials() {
+    String key = System.getenv("AWS_ACCESS_KEY_ID");
+    if (key != null && !key.isBlank()) {
+      return EnvironmentVariableCredentialsProvider.create();
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  private static ClientOverrideConfiguration noProfileFile() {
+    ProfileFile empty =
+        ProfileFile.builder()
+            .content(new ByteArrayInputStream(new byte[0]))
+            .type(ProfileFile.Type.CONFIGURATION)
+            .build();
+    return ClientOverrideConfiguration.builder().defaultProfileFile(empty).build();
   }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>{@code AWS_REGION}: default us-east-1
  *   <li>{@code FERRY_S3_ENDPOINT}, {@code FERRY_SQS_ENDPOINT}: endpoint overrides (the local cloud,
  *       VPC endpoints), both defaulting to {@code FERRY_AWS_ENDPOINT}; an S3 override also turns on
- *       path-style addressing. Credentials always come from the SDK's default chain.
+ *       path-style addressing. Credentials come from {@code AWS_ACCESS_KEY_ID} etc. when set, else
+ *       from the SDK's default chain.
  * </ul>
  */
 public record FunctionSettings(

@@ -7,8 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hl7ferry.converter.config.FunctionSettings;
 import dev.hl7ferry.converter.dispatch.BatchItem;
 import dev.hl7ferry.converter.dispatch.BatchProcessor;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Lambda entry point: turns the SQS event into batch items, lets the dispatch core work, and
@@ -22,9 +24,20 @@ public final class ConverterHandler implements RequestHandler<SQSEvent, SQSBatch
     this(wired());
   }
 
+  /**
+   * Cold start on both cores: the core's classes warm up on one thread; the S3 client is built
+   * first so the template store can load on another thread while this one builds the SQS client.
+   * Under SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}) the store is not loaded at
+   * init, so the snapshot holds no connection and no template version older than the restore.
+   */
   private static BatchProcessor wired() {
     Warmup.start();
-    return ConverterComponent.of(FunctionSettings.fromEnvironment(System.getenv())).batches();
+    Map<String, String> env = System.getenv();
+    ConverterComponent component = ConverterComponent.of(FunctionSettings.fromEnvironment(env));
+    if (!"snap-start".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+      TemplatePrefetch.start(component.catalog(), Clock.systemUTC());
+    }
+    return component.batches();
   }
 
   /** Used by tests, the local runner and the cold-start main. */

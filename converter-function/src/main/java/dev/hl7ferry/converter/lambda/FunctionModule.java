@@ -14,8 +14,8 @@ import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * The core's object graph. Nothing here reads the clock or the network at construction: the
- * template store loads on the first record, so a SnapStart snapshot holds no stale state.
+ * The core's object graph. Nothing here reads the clock or the network at construction; the
+ * template store loads on the first record or, outside SnapStart, from {@link TemplatePrefetch}.
  */
 @Module
 final class FunctionModule {

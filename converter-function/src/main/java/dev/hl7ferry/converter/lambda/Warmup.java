@@ -9,13 +9,15 @@ import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.core.charset.MessageDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the core's heavy classes (liqp and its ANTLR parser, Jackson YAML, the HL7 decoder) on a
- * second thread while the main thread builds the SDK clients, so a cold start uses both cores.
- * Works on built-in synthetic text only and keeps nothing: safe under a SnapStart snapshot.
+ * Loads the TLS stack and the core's heavy classes (liqp and its ANTLR parser, Jackson YAML, the
+ * HL7 decoder) on a second thread while the main thread builds the SDK clients, so a cold start
+ * uses both cores. Works on built-in synthetic text only and keeps nothing: safe under a SnapStart
+ * snapshot.
  */
 final class Warmup {
   private static final Logger LOG = LoggerFactory.getLogger(Warmup.class);
@@ -42,6 +44,9 @@ final class Warmup {
 
   private static void run() {
     try {
+      // The URL-connection client builds a TLS context when it is built: this loads JSSE and
+      // parses the JDK's trust store (cached) while the main thread sets up logging and Dagger.
+      SSLContext.getInstance("TLS").init(null, null, null);
       RouteTable routes = RouteLoader.parse("warmup", ROUTES);
       TemplateCompiler compiler = new TemplateCompiler(name -> Optional.empty());
       var template = compiler.compile("w.hl7.liquid", TEMPLATE);
