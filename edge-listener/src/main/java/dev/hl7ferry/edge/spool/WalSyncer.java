@@ -115,7 +115,17 @@ final class WalSyncer {
         pending = new ArrayList<>();
         syncing = true;
       }
-      syncAndRelease(batches);
+      try {
+        syncAndRelease(batches);
+      } catch (RuntimeException e) {
+        // Never let this thread die: every later ACK waits on it. What was in hand is refused.
+        log.error("releasing synced spool results failed", e);
+        List<BatchWriter.Outcome> outcomes = new ArrayList<>();
+        batches.forEach(batch -> outcomes.addAll(batch.outcomes()));
+        Completions.fail(
+            outcomes,
+            new SpoolRejectedException(Reason.STORE_FAILED, "releasing spool results failed", e));
+      }
       synchronized (lock) {
         syncing = false;
         syncs++;

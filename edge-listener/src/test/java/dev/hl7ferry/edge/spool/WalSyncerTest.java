@@ -106,6 +106,23 @@ class WalSyncerTest {
   }
 
   @Test
+  void anUnexpectedFailureRefusesItsBatchAndTheSyncerKeepsWorking() throws Exception {
+    syncer.start();
+    BatchWriter.Outcome broken = outcome("A");
+    syncer.committed(
+        List.of(broken),
+        () -> {
+          throw new IllegalStateException("bug");
+        });
+    assertThrows(
+        ExecutionException.class, () -> broken.request().result().get(10, TimeUnit.SECONDS));
+
+    BatchWriter.Outcome next = outcome("B");
+    syncer.committed(List.of(next), () -> {});
+    assertEquals("B", next.request().result().get(10, TimeUnit.SECONDS).id());
+  }
+
+  @Test
   void closeReleasesWhatIsQueued() throws Exception {
     syncer.start();
     BatchWriter.Outcome a = outcome("A");
