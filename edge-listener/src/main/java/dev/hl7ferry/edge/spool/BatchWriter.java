@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +21,10 @@ import java.util.Set;
 /**
  * Writes one group of store requests in a single transaction on the writer connection: duplicate
  * check, quota check, insert and control-id-reuse flag per message, then one commit. The commit
- * only writes the WAL; {@link #syncWal} (called by the {@link WalSyncer}) makes it durable. Only
- * the writer thread uses it, except {@link #syncWal}, which is safe beside it.
+ * only writes the WAL; {@link #sync} (called by the {@link WalSyncer}) makes it durable. Only the
+ * writer thread uses it, except {@link #sync}, which is safe beside it.
  */
-final class BatchWriter implements AutoCloseable {
+final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
 
   /** What became of one request once its transaction committed. */
   record Outcome(WriteRequest.Store request, StoreResult result, SpoolRejectedException rejected) {
@@ -40,7 +41,6 @@ final class BatchWriter implements AutoCloseable {
   private final Path walFile;
   private final Object walLock = new Object();
   private FileChannel wal;
-  private final WalSyncer.Wal walSync = this::syncWal;
   private final long maxBytes;
   private final long maxMessages;
   private final Statement control;
@@ -70,9 +70,8 @@ final class BatchWriter implements AutoCloseable {
   }
 
   /**
-   * Stores the requests in one transaction and commits it (without fsync: see {@link #syncWal}).
-   * Quota rejections are per message; any SQL failure rolls the whole transaction back and is
-   * thrown.
+   * Stores the requests in one transaction and commits it (without fsync: see {@link #sync}). Quota
+   * rejections are per message; any SQL failure rolls the whole transaction back and is thrown.
    */
   List<Outcome> write(List<WriteRequest.Store> requests) throws SQLException {
     control.execute("BEGIN IMMEDIATE");
@@ -86,17 +85,13 @@ final class BatchWriter implements AutoCloseable {
     }
   }
 
-  /** This connection's WAL, for the {@link WalSyncer}. */
-  WalSyncer.Wal wal() {
-    return walSync;
-  }
-
   /**
    * Forces the WAL file to disk ({@code fdatasync}): every commit whose write returned before this
    * call began is durable when it returns. Opened lazily: SQLite creates the WAL with the first
    * transaction.
    */
-  void syncWal() throws IOException {
+  @Override
+  public void sync() throws IOException {
     FileChannel channel;
     synchronized (walLock) {
       if (wal == null) {
@@ -130,20 +125,25 @@ final class BatchWriter implements AutoCloseable {
    */
   private List<Outcome> writeAll(List<WriteRequest.Store> requests) throws SQLException {
     long[] pending = receivedBacklog();
-    Set<SenderKey> keys = new HashSet<>();
-    for (WriteRequest.Store request : requests) {
-      keys.add(SenderKey.of(request.message()));
+    int n = requests.size();
+    SenderKey[] keys = new SenderKey[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = SenderKey.of(requests.get(i).message());
     }
-    Map<SenderKey, List<HeldEntries.Held>> held = heldEntries.find(keys);
-    Outcome[] outcomes = new Outcome[requests.size()];
+    Map<SenderKey, List<HeldEntries.Held>> held =
+        heldEntries.find(new HashSet<>(Arrays.asList(keys)));
+    // Per request either a final outcome now (held duplicate, quota), or a row plus its kind,
+    // completed with the row's sequence once the rows are inserted.
+    Outcome[] outcomes = new Outcome[n];
+    int[] rowOf = new int[n];
+    StoreOutcome[] kinds = new StoreOutcome[n];
     List<EntryInserter.Row> rows = new ArrayList<>();
-    int[] rowOf = new int[requests.size()];
     Map<String, Integer> rowById = new HashMap<>();
     Set<SenderKey> keysInBatch = new HashSet<>();
     Set<SenderKey> reused = new HashSet<>();
-    for (int i = 0; i < requests.size(); i++) {
+    for (int i = 0; i < n; i++) {
       WriteRequest.Store request = requests.get(i);
-      SenderKey key = SenderKey.of(request.message());
+      SenderKey key = keys[i];
       List<HeldEntries.Held> sameKey = held.getOrDefault(key, List.of());
       HeldEntries.Held same = sameId(sameKey, request.id());
       rowOf[i] = -1;
@@ -153,7 +153,8 @@ final class BatchWriter implements AutoCloseable {
       }
       Integer earlier = rowById.get(request.id());
       if (earlier != null) {
-        rowOf[i] = earlier; // a resend within this batch: completed below with that row's seq
+        rowOf[i] = earlier; // a resend within this batch
+        kinds[i] = StoreOutcome.DUPLICATE;
         continue;
       }
       int size = request.message().payload().length;
@@ -169,9 +170,10 @@ final class BatchWriter implements AutoCloseable {
       }
       pending[0]++;
       pending[1] += size;
+      kinds[i] = StoreOutcome.STORED;
       if (!sameKey.isEmpty() || keysInBatch.contains(key)) {
         reused.add(key);
-        outcomes[i] = stored(request, 0, StoreOutcome.STORED_CONTROL_ID_REUSED);
+        kinds[i] = StoreOutcome.STORED_CONTROL_ID_REUSED;
       }
       keysInBatch.add(key);
       rowOf[i] = rows.size();
@@ -182,21 +184,10 @@ final class BatchWriter implements AutoCloseable {
     for (SenderKey key : reused) {
       flag(key);
     }
-    List<Outcome> result = new ArrayList<>(requests.size());
-    for (int i = 0; i < requests.size(); i++) {
-      WriteRequest.Store request = requests.get(i);
-      Outcome outcome = outcomes[i];
-      if (rowOf[i] >= 0) {
-        long sequence = sequences[rowOf[i]];
-        StoreOutcome kind =
-            outcome != null
-                ? outcome.result().outcome()
-                : rows.get(rowOf[i]).message() == request.message()
-                    ? StoreOutcome.STORED
-                    : StoreOutcome.DUPLICATE;
-        outcome = stored(request, sequence, kind);
-      }
-      result.add(outcome);
+    List<Outcome> result = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      result.add(
+          rowOf[i] < 0 ? outcomes[i] : stored(requests.get(i), sequences[rowOf[i]], kinds[i]));
     }
     return result;
   }

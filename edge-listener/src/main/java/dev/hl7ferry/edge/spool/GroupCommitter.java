@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * requests are queued than the last batch stored, the writer waits up to {@link
  * SpoolSettings#maxCommitDelay} for that many, instead of committing the first one alone.
  *
- * <p>Futures complete on this thread: dependent actions must hand off, never block.
+ * <p>Store futures complete on the syncer's thread or the caller's executor; update futures on this
+ * thread. Dependent actions must hand off, never block.
  */
 final class GroupCommitter {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
@@ -180,7 +181,7 @@ final class GroupCommitter {
       return;
     }
     commits.incrementAndGet();
-    syncer.committed(outcomes, current.wal());
+    syncer.committed(outcomes, current);
   }
 
   private void runUpdate(WriteRequest.Update update) {

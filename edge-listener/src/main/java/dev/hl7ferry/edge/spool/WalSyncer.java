@@ -119,12 +119,9 @@ final class WalSyncer {
         syncAndRelease(batches);
       } catch (RuntimeException e) {
         // Never let this thread die: every later ACK waits on it. What was in hand is refused.
-        log.error("releasing synced spool results failed", e);
         List<BatchWriter.Outcome> outcomes = new ArrayList<>();
         batches.forEach(batch -> outcomes.addAll(batch.outcomes()));
-        Completions.fail(
-            outcomes,
-            new SpoolRejectedException(Reason.STORE_FAILED, "releasing spool results failed", e));
+        refuse(outcomes, "releasing spool results failed", e);
       }
       synchronized (lock) {
         syncing = false;
@@ -154,9 +151,12 @@ final class WalSyncer {
       Completions.deliver(outcomes);
       return;
     }
-    log.error("fsync of the spool WAL failed; refusing {} message(s)", outcomes.size(), failure);
-    Completions.fail(
-        outcomes,
-        new SpoolRejectedException(Reason.STORE_FAILED, "fsync of the spool WAL failed", failure));
+    refuse(outcomes, "fsync of the spool WAL failed", failure);
+  }
+
+  /** Fails the outcomes' futures with STORE_FAILED (AR/CR + ERR 207), one log line for all. */
+  private static void refuse(List<BatchWriter.Outcome> outcomes, String why, Exception cause) {
+    log.error("{}; refusing {} message(s)", why, outcomes.size(), cause);
+    Completions.fail(outcomes, new SpoolRejectedException(Reason.STORE_FAILED, why, cause));
   }
 }
