@@ -14,13 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The spool on SQLite: WAL journal, {@code synchronous=FULL}, one writer thread doing group commit
- * (see {@link GroupCommitter}) and a separate read connection for the shipper and the spool
- * command.
+ * The spool on SQLite: WAL journal, one writer thread doing group commit (see {@link
+ * GroupCommitter}), a syncer thread that fsyncs the WAL before any result is released (see {@link
+ * WalSyncer}) and a separate read connection for the shipper and the spool command.
  *
  * <p>All writes, the read side's too (mark shipped, attempts, replay, prune), go through the writer
  * thread, so this process never contends with itself for SQLite's write lock. Store futures
- * complete on that thread, after the commit: dependent actions must not block.
+ * complete after the fsync, on the caller's executor or the syncer's thread: dependent actions must
+ * not block.
  */
 public final class SqliteSpool implements Spool, SpoolReader {
   /** Rows one prune transaction deletes at most, so stores never wait long behind it. */
