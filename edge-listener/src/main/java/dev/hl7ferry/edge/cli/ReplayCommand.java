@@ -1,7 +1,6 @@
 package dev.hl7ferry.edge.cli;
 
 import dev.hl7ferry.edge.spool.SpoolAccessException;
-import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SpoolView;
 import dev.hl7ferry.edge.spool.SqliteSpool;
 import java.io.PrintWriter;
@@ -79,10 +78,8 @@ final class ReplayCommand implements Callable<Integer> {
       return SpoolCommand.UNREADABLE;
     }
     int reset;
-    // Quotas count unshipped entries and limit stores only; replay stores nothing.
-    try (SqliteSpool spool =
-        SqliteSpool.open(SpoolSettings.of(dataDir, Long.MAX_VALUE, Long.MAX_VALUE))) {
-      reset = spool.resetShipped(from);
+    try {
+      reset = SqliteSpool.resetShipped(dataDir, from);
     } catch (RuntimeException e) {
       err.println("ferry-edge spool replay: cannot reset entries in " + dataDir + ": " + e);
       err.flush();

@@ -15,7 +15,6 @@ import dev.hl7ferry.edge.mllp.OversizedFrame;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.Spool;
 import dev.hl7ferry.edge.spool.SpoolRejectedException;
-import dev.hl7ferry.edge.spool.StoreOutcome;
 import dev.hl7ferry.edge.spool.StoreResult;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -138,14 +137,7 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter {
   private Reply afterStore(
       String peer, MessageHeader header, Charset charset, StoreResult result, Throwable error) {
     if (error == null) {
-      if (result.outcome() == StoreOutcome.STORED_CONTROL_ID_REUSED) {
-        LOG.warn(
-            "stored peer={} controlId={} type={} id={} note=control id reused with other content",
-            peer,
-            header.controlId(),
-            header.typeAndTrigger(),
-            result.id());
-      }
+      // A reused control id is logged by the spool's index, where it is found.
       return reply(header, AckOutcome.ACCEPT, acks.accept(header), charset);
     }
     Throwable cause =

@@ -1,6 +1,5 @@
 package dev.hl7ferry.edge.spool;
 
-import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -19,42 +18,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one group of store requests in a single transaction on the writer connection: duplicate
- * check, quota check, insert and control-id-reuse flag per message, then one commit. The commit
- * only writes the WAL; {@link #sync} (called by the {@link WalSyncer}) makes it durable. Only the
- * writer thread uses it, except {@link #sync}, which is safe beside it.
+ * Indexes journal records in SQLite, one transaction per batch: duplicate check, insert and
+ * control-id-reuse flag per record, the journal mark (the last sequence indexed) and one commit.
+ * Commits only write the WAL ({@code synchronous=NORMAL}): the journal keeps every record until
+ * {@link #sync} made the index durable. Only the writer thread uses it, except {@link #sync}.
  */
-final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
+final class BatchWriter implements AutoCloseable {
 
-  /** What became of one request once its transaction committed. */
-  record Outcome(WriteRequest.Store request, StoreResult result, SpoolRejectedException rejected) {
-    void complete() {
-      if (rejected != null) {
-        request.result().completeExceptionally(rejected);
-      } else {
-        request.result().complete(result);
-      }
-    }
-  }
+  /** Unshipped entries and their payload bytes, as the tally counts them. */
+  record Tally(long messages, long bytes) {}
 
   private final Connection connection;
   private final Path walFile;
   private final Object walLock = new Object();
   private FileChannel wal;
-  private final long maxBytes;
-  private final long maxMessages;
   private final Statement control;
   private final PreparedStatement backlog;
   private final HeldEntries heldEntries;
   private final EntryInserter inserter;
   private final PreparedStatement flagSameControlId;
+  private final PreparedStatement markIndexed;
 
-  BatchWriter(Connection connection, Path walFile, long maxBytes, long maxMessages)
-      throws SQLException {
+  BatchWriter(Connection connection, Path walFile) throws SQLException {
     this.connection = connection;
     this.walFile = walFile;
-    this.maxBytes = maxBytes;
-    this.maxMessages = maxMessages;
     control = connection.createStatement();
     backlog = connection.prepareStatement("SELECT entries, bytes FROM tally WHERE state = ?");
     heldEntries = new HeldEntries(connection);
@@ -63,6 +50,8 @@ final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
         connection.prepareStatement(
             "UPDATE entry SET control_id_reused = 1 WHERE control_id IS ? AND sending_facility IS ?"
                 + " AND sending_application IS ? AND control_id_reused = 0");
+    markIndexed =
+        connection.prepareStatement("UPDATE journal_mark SET indexed_through = ? WHERE one = 1");
   }
 
   Connection connection() {
@@ -70,15 +59,18 @@ final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
   }
 
   /**
-   * Stores the requests in one transaction and commits it (without fsync: see {@link #sync}). Quota
-   * rejections are per message; any SQL failure rolls the whole transaction back and is thrown.
+   * Indexes the records (in sequence order) in one transaction and commits it (without fsync: see
+   * {@link #sync}); the results are in the order of {@code records}. Any failure rolls the whole
+   * transaction back and is thrown.
    */
-  List<Outcome> write(List<WriteRequest.Store> requests) throws SQLException {
+  List<StoreResult> write(List<WriteRequest.Index> records) throws SQLException {
     control.execute("BEGIN IMMEDIATE");
     try {
-      List<Outcome> outcomes = writeAll(requests);
+      List<StoreResult> results = writeAll(records);
+      markIndexed.setLong(1, records.get(records.size() - 1).sequence());
+      markIndexed.executeUpdate();
       control.execute("COMMIT");
-      return outcomes;
+      return results;
     } catch (SQLException | RuntimeException e) {
       rollbackAfter(e);
       throw e;
@@ -90,8 +82,7 @@ final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
    * call began is durable when it returns. Opened lazily: SQLite creates the WAL with the first
    * transaction.
    */
-  @Override
-  public void sync() throws IOException {
+  void sync() throws IOException {
     FileChannel channel;
     synchronized (walLock) {
       if (wal == null) {
@@ -123,73 +114,53 @@ final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
    * thread, without a UNIQUE index on the random id (whose scattered page writes cost more than
    * everything else in an insert; see SPOOL.md). New entries then go in with multi-row INSERTs.
    */
-  private List<Outcome> writeAll(List<WriteRequest.Store> requests) throws SQLException {
-    long[] pending = receivedBacklog();
-    int n = requests.size();
+  private List<StoreResult> writeAll(List<WriteRequest.Index> records) throws SQLException {
+    int n = records.size();
     SenderKey[] keys = new SenderKey[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = SenderKey.of(requests.get(i).message());
+      keys[i] = SenderKey.of(records.get(i).store().message());
     }
     Map<SenderKey, List<HeldEntries.Held>> held =
         heldEntries.find(new HashSet<>(Arrays.asList(keys)));
-    // Per request either a final outcome now (held duplicate, quota), or a row plus its kind,
-    // completed with the row's sequence once the rows are inserted.
-    Outcome[] outcomes = new Outcome[n];
-    int[] rowOf = new int[n];
-    StoreOutcome[] kinds = new StoreOutcome[n];
+    List<StoreResult> results = new ArrayList<>(n);
     List<EntryInserter.Row> rows = new ArrayList<>();
-    Map<String, Integer> rowById = new HashMap<>();
+    Map<String, Long> sequenceById = new HashMap<>();
     Set<SenderKey> keysInBatch = new HashSet<>();
     Set<SenderKey> reused = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      WriteRequest.Store request = requests.get(i);
+      WriteRequest.Index record = records.get(i);
+      String id = record.store().id();
       SenderKey key = keys[i];
       List<HeldEntries.Held> sameKey = held.getOrDefault(key, List.of());
-      HeldEntries.Held same = sameId(sameKey, request.id());
-      rowOf[i] = -1;
-      if (same != null) {
-        outcomes[i] = stored(request, same.sequence(), StoreOutcome.DUPLICATE);
-        continue;
-      }
-      Integer earlier = rowById.get(request.id());
+      HeldEntries.Held same = sameId(sameKey, id);
+      Long earlier = same != null ? Long.valueOf(same.sequence()) : sequenceById.get(id);
       if (earlier != null) {
-        rowOf[i] = earlier; // a resend within this batch
-        kinds[i] = StoreOutcome.DUPLICATE;
+        // A resend (also within this batch): kept once, under the first sequence.
+        results.add(new StoreResult(id, earlier, StoreOutcome.DUPLICATE));
         continue;
       }
-      int size = request.message().payload().length;
-      if (pending[0] + 1 > maxMessages) {
-        outcomes[i] =
-            rejected(request, Reason.QUOTA_MESSAGES, "spool holds " + pending[0] + " unshipped");
-        continue;
-      }
-      if (pending[1] + size > maxBytes) {
-        outcomes[i] =
-            rejected(request, Reason.QUOTA_BYTES, "spool holds " + pending[1] + " unshipped bytes");
-        continue;
-      }
-      pending[0]++;
-      pending[1] += size;
-      kinds[i] = StoreOutcome.STORED;
+      StoreOutcome kind = StoreOutcome.STORED;
       if (!sameKey.isEmpty() || keysInBatch.contains(key)) {
         reused.add(key);
-        kinds[i] = StoreOutcome.STORED_CONTROL_ID_REUSED;
+        kind = StoreOutcome.STORED_CONTROL_ID_REUSED;
       }
       keysInBatch.add(key);
-      rowOf[i] = rows.size();
-      rowById.put(request.id(), rows.size());
-      rows.add(new EntryInserter.Row(request.id(), request.message()));
+      sequenceById.put(id, record.sequence());
+      rows.add(new EntryInserter.Row(record.sequence(), id, record.store().message()));
+      results.add(new StoreResult(id, record.sequence(), kind));
     }
-    long[] sequences = inserter.insert(rows);
+    inserter.insert(rows);
     for (SenderKey key : reused) {
       flag(key);
     }
-    List<Outcome> result = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      result.add(
-          rowOf[i] < 0 ? outcomes[i] : stored(requests.get(i), sequences[rowOf[i]], kinds[i]));
-    }
-    return result;
+    return results;
+  }
+
+  /** The sequence of the held entry with {@code id} from this sender, or -1. */
+  long heldSequence(IncomingMessage message, String id) throws SQLException {
+    SenderKey key = SenderKey.of(message);
+    HeldEntries.Held same = sameId(heldEntries.find(Set.of(key)).getOrDefault(key, List.of()), id);
+    return same == null ? -1 : same.sequence();
   }
 
   private static HeldEntries.Held sameId(List<HeldEntries.Held> held, String id) {
@@ -201,10 +172,6 @@ final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
     return null;
   }
 
-  private static Outcome stored(WriteRequest.Store request, long sequence, StoreOutcome kind) {
-    return new Outcome(request, new StoreResult(request.id(), sequence, kind), null);
-  }
-
   private void flag(SenderKey key) throws SQLException {
     flagSameControlId.setString(1, key.controlId());
     flagSameControlId.setString(2, key.sendingFacility());
@@ -212,19 +179,26 @@ final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
     flagSameControlId.executeUpdate();
   }
 
-  private static Outcome rejected(WriteRequest.Store request, Reason reason, String detail) {
-    String text =
-        "quota reached (" + detail + "), control id " + request.message().controlId() + " refused";
-    return new Outcome(request, null, new SpoolRejectedException(reason, text, null));
-  }
-
-  private long[] receivedBacklog() throws SQLException {
+  /** The unshipped entries and bytes the index holds now. */
+  Tally unshipped() throws SQLException {
     backlog.setString(1, EntryState.RECEIVED.name());
     try (ResultSet row = backlog.executeQuery()) {
       if (!row.next()) {
         throw new SQLException("spool tally row for RECEIVED is missing");
       }
-      return new long[] {row.getLong(1), row.getLong(2)};
+      return new Tally(row.getLong(1), row.getLong(2));
+    }
+  }
+
+  /** The last journal sequence indexed, and the highest sequence the entry table ever held. */
+  long[] marks() throws SQLException {
+    try (ResultSet row =
+        control.executeQuery(
+            "SELECT (SELECT indexed_through FROM journal_mark WHERE one = 1),"
+                + " (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'entry'),"
+                + " (SELECT coalesce(max(seq), 0) FROM entry)")) {
+      row.next();
+      return new long[] {row.getLong(1), Math.max(row.getLong(2), row.getLong(3))};
     }
   }
 
@@ -258,7 +232,8 @@ final class BatchWriter implements AutoCloseable, WalSyncer.Wal {
         backlog;
         heldEntries;
         inserter;
-        flagSameControlId) {
+        flagSameControlId;
+        markIndexed) {
       // try-with-resources closes the statements, then the connection
     }
   }

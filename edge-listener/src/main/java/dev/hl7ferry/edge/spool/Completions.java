@@ -8,35 +8,35 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Hands store results to the threads that wait for them. The outcomes of one sync go to each
- * caller's executor (a Netty event loop) in one task, so a commit of 50 messages over 8 connections
- * costs at most as many wake-ups as there are event loops, not 50.
+ * Hands store results to the threads that wait for them. The answers of one fsync go to each
+ * caller's executor (a Netty event loop) in one task, so an fsync covering 50 messages over 8
+ * connections costs at most as many wake-ups as there are event loops, not 50.
  */
 final class Completions {
-  private Completions() {}
 
-  /** Completes every outcome, grouped by the executor its caller asked for. */
-  static void deliver(List<BatchWriter.Outcome> outcomes) {
-    Map<Executor, List<BatchWriter.Outcome>> byExecutor = new IdentityHashMap<>();
-    List<BatchWriter.Outcome> here = new ArrayList<>();
-    for (BatchWriter.Outcome outcome : outcomes) {
-      Executor executor = outcome.request().callbacks();
-      if (executor == null) {
-        here.add(outcome);
-      } else {
-        byExecutor.computeIfAbsent(executor, e -> new ArrayList<>()).add(outcome);
-      }
+  /** A store and its result. */
+  record Answer(WriteRequest.Store store, StoreResult result) {
+    void complete() {
+      store.result().complete(result);
     }
-    byExecutor.forEach(
-        (executor, list) -> deliver(executor, () -> list.forEach(BatchWriter.Outcome::complete)));
-    here.forEach(BatchWriter.Outcome::complete);
   }
 
-  /** Fails every outcome's future with {@code cause}, on the callers' executors. */
-  static void fail(List<BatchWriter.Outcome> outcomes, Throwable cause) {
-    for (BatchWriter.Outcome outcome : outcomes) {
-      outcome.request().fail(cause);
+  private Completions() {}
+
+  /** Completes every answer, grouped by the executor its caller asked for. */
+  static void deliver(List<Answer> answers) {
+    Map<Executor, List<Answer>> byExecutor = new IdentityHashMap<>();
+    List<Answer> here = new ArrayList<>();
+    for (Answer answer : answers) {
+      Executor executor = answer.store().callbacks();
+      if (executor == null) {
+        here.add(answer);
+      } else {
+        byExecutor.computeIfAbsent(executor, e -> new ArrayList<>()).add(answer);
+      }
     }
+    byExecutor.forEach((executor, list) -> deliver(executor, () -> list.forEach(Answer::complete)));
+    here.forEach(Answer::complete);
   }
 
   /** Runs {@code completion} on {@code executor}, or here when there is none or it shut down. */

@@ -2,29 +2,27 @@ package dev.hl7ferry.edge.spool;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Inserts new entries with multi-row INSERT statements (chunks of 64, 16, 4 and 1 rows): one
  * statement step per chunk instead of one per message, which is most of what an insert costs
- * through JDBC. Returns the sequences SQLite assigned, in the order of the rows given.
+ * through JDBC. Each row carries the sequence the journal gave it.
  */
 final class EntryInserter implements AutoCloseable {
   private static final int[] CHUNKS = {64, 16, 4, 1};
-  private static final int COLUMNS = 15;
+  private static final int COLUMNS = 16;
   private static final String INSERT =
-      "INSERT INTO entry (id, payload, size, charset, sending_application, sending_facility,"
+      "INSERT INTO entry (seq, id, payload, size, charset, sending_application, sending_facility,"
           + " receiving_application, receiving_facility, message_type, control_id,"
           + " processing_id, version_id, peer, received_at, state) VALUES ";
   private static final String ROW =
       "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
 
-  /** A row to insert: the entry id and its message. */
-  record Row(String id, IncomingMessage message) {}
+  /** A row to insert: its journal sequence, the entry id and its message. */
+  record Row(long sequence, String id, IncomingMessage message) {}
 
   private final PreparedStatement[] statements = new PreparedStatement[CHUNKS.length];
 
@@ -33,7 +31,7 @@ final class EntryInserter implements AutoCloseable {
       for (int i = 0; i < CHUNKS.length; i++) {
         statements[i] =
             connection.prepareStatement(
-                INSERT + String.join(", ", Collections.nCopies(CHUNKS[i], ROW)) + " RETURNING seq");
+                INSERT + String.join(", ", Collections.nCopies(CHUNKS[i], ROW)));
       }
     } catch (SQLException e) {
       close();
@@ -41,49 +39,30 @@ final class EntryInserter implements AutoCloseable {
     }
   }
 
-  /** Inserts {@code rows} in the current transaction; the result holds their sequences in order. */
-  long[] insert(List<Row> rows) throws SQLException {
-    long[] sequences = new long[rows.size()];
+  /** Inserts {@code rows} in the current transaction. */
+  void insert(List<Row> rows) throws SQLException {
     int done = 0;
     for (int i = 0; i < CHUNKS.length; i++) {
       while (rows.size() - done >= CHUNKS[i]) {
-        insertChunk(statements[i], rows.subList(done, done + CHUNKS[i]), sequences, done);
+        insertChunk(statements[i], rows.subList(done, done + CHUNKS[i]));
         done += CHUNKS[i];
       }
     }
-    return sequences;
   }
 
-  /**
-   * AUTOINCREMENT hands out increasing sequences as the VALUES rows are processed in order;
-   * RETURNING may list them in any order, so they are sorted before being matched to the rows.
-   */
-  private static void insertChunk(
-      PreparedStatement statement, List<Row> chunk, long[] sequences, int offset)
+  private static void insertChunk(PreparedStatement statement, List<Row> chunk)
       throws SQLException {
     int parameter = 1;
     for (Row row : chunk) {
       parameter = bind(statement, parameter, row);
     }
-    List<Long> assigned = new ArrayList<>(chunk.size());
-    try (ResultSet returned = statement.executeQuery()) {
-      while (returned.next()) {
-        assigned.add(returned.getLong(1));
-      }
-    }
-    if (assigned.size() != chunk.size()) {
-      throw new SQLException(
-          "insert of " + chunk.size() + " entries returned " + assigned.size() + " sequences");
-    }
-    Collections.sort(assigned);
-    for (int i = 0; i < assigned.size(); i++) {
-      sequences[offset + i] = assigned.get(i);
-    }
+    statement.executeUpdate();
   }
 
   private static int bind(PreparedStatement statement, int first, Row row) throws SQLException {
     IncomingMessage message = row.message();
     int p = first;
+    statement.setLong(p++, row.sequence());
     statement.setString(p++, row.id());
     statement.setBytes(p++, message.payload());
     statement.setInt(p++, message.payload().length);

@@ -16,9 +16,13 @@ import java.util.List;
  * different page of it, which made an insert cost twice as much CPU and WAL bytes. Ids stay unique
  * through the writer's sender + control id lookup ({@link BatchWriter}); updates go by {@code seq}.
  * A version 1 file is rebuilt in place on open.
+ *
+ * <p>Version 3 added {@code journal_mark}: the last journal sequence the index holds, written in
+ * the same transaction as the entries, so recovery knows which journal records still need indexing.
+ * Entries take their {@code seq} from the journal; AUTOINCREMENT still remembers the highest.
  */
 final class SpoolSchema {
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private static final String ENTRY_TABLE =
       """
@@ -77,13 +81,18 @@ final class SpoolSchema {
             state TEXT PRIMARY KEY,
             entries INTEGER NOT NULL,
             bytes INTEGER NOT NULL) WITHOUT ROWID""",
-          "INSERT OR IGNORE INTO tally VALUES ('RECEIVED', 0, 0), ('SHIPPED', 0, 0)");
+          "INSERT OR IGNORE INTO tally VALUES ('RECEIVED', 0, 0), ('SHIPPED', 0, 0)",
+          """
+          CREATE TABLE IF NOT EXISTS journal_mark (
+            one INTEGER PRIMARY KEY CHECK (one = 1),
+            indexed_through INTEGER NOT NULL)""",
+          "INSERT OR IGNORE INTO journal_mark VALUES (1, 0)");
 
   private SpoolSchema() {}
 
   /**
-   * Creates the schema when missing, upgrades a version 1 file; refuses a file written by a newer
-   * schema version. One transaction: a crash mid-upgrade leaves the old version intact.
+   * Creates the schema when missing, upgrades a version 1 or 2 file; refuses a file written by a
+   * newer schema version. One transaction: a crash mid-upgrade leaves the old version intact.
    */
   static void ensure(Connection connection) throws SQLException {
     int version = version(connection);

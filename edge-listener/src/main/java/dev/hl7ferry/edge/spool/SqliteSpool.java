@@ -1,75 +1,116 @@
 package dev.hl7ferry.edge.spool;
 
 import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The spool on SQLite: WAL journal, one writer thread doing group commit (see {@link
- * GroupCommitter}), a syncer thread that fsyncs the WAL before any result is released (see {@link
- * WalSyncer}) and a separate read connection for the shipper and the spool command.
+ * The spool: a journal on the ACK path and an SQLite index behind it.
  *
- * <p>All writes, the read side's too (mark shipped, attempts, replay, prune), go through the writer
- * thread, so this process never contends with itself for SQLite's write lock. Store futures
- * complete after the fsync, on the caller's executor or the syncer's thread: dependent actions must
- * not block.
+ * <p>{@link #store} hands the message to the {@link Journal}, whose thread appends it with
+ * everything else queued and answers after one {@code fdatasync} (group commit). The {@link
+ * IndexWriter} thread then takes the journal's records into SQLite (WAL mode) in large batches:
+ * duplicate check, control-id flag, the table the shipper and the spool command read. The journal
+ * keeps each record until the index holds it durably; opening the spool indexes whatever a crash
+ * left in the journal only.
+ *
+ * <p>All SQLite writes, the read side's too (mark shipped, attempts, replay, prune), go through the
+ * index thread, so this process never contends with itself for SQLite's write lock; reads first
+ * wait for the index to take what was already answered. Store futures complete on the caller's
+ * executor or a spool thread: dependent actions must not block.
  */
 public final class SqliteSpool implements Spool, SpoolReader {
+  private static final Logger log = LoggerFactory.getLogger(SqliteSpool.class);
+
   /** Rows one prune transaction deletes at most, so stores never wait long behind it. */
   private static final int PRUNE_CHUNK = 2_000;
 
-  private final GroupCommitter committer;
+  /** How long the index waits for a batch to fill when the journal answers the senders. */
+  static final Duration INDEX_LINGER = Duration.ofMillis(50);
+
+  private final JournalLock lock;
+  private final Journal journal;
+  private final IndexWriter indexer;
   private final Checkpointer checkpointer;
   private final SpoolQueries queries;
 
-  private SqliteSpool(GroupCommitter committer, Checkpointer checkpointer, SpoolQueries queries) {
-    this.committer = committer;
+  private SqliteSpool(
+      JournalLock lock,
+      Journal journal,
+      IndexWriter indexer,
+      Checkpointer checkpointer,
+      SpoolQueries queries) {
+    this.lock = lock;
+    this.journal = journal;
+    this.indexer = indexer;
     this.checkpointer = checkpointer;
     this.queries = queries;
   }
 
-  /** Opens (creating if needed) the spool in {@code settings.dataDir()} and starts its writer. */
+  /**
+   * Opens (creating if needed) the spool in {@code settings.dataDir()}: indexes what the journal
+   * holds beyond the index, then starts the journal and the index threads. Fails when another
+   * process has the spool open.
+   */
   public static SqliteSpool open(SpoolSettings settings) {
-    BatchWriter writer;
+    Path dataDir = settings.dataDir();
+    Path journalDir = JournalSegments.directory(dataDir);
+    List<AutoCloseable> opened = new ArrayList<>();
     try {
-      writer = newBatchWriter(settings.dataDir(), settings);
-    } catch (SQLException e) {
-      throw new SpoolAccessException("cannot open spool in " + settings.dataDir(), e);
-    }
-    SpoolQueries queries;
-    Connection checkpointConnection;
-    try {
-      queries = new SpoolQueries(SpoolDatabase.openReadOnly(settings.dataDir()));
-      checkpointConnection = SpoolDatabase.openCheckpointer(settings.dataDir());
-    } catch (SQLException e) {
-      try {
-        writer.close();
-      } catch (SQLException closeFailure) {
-        e.addSuppressed(closeFailure);
+      JournalLock lock = JournalLock.acquire(journalDir);
+      opened.add(lock);
+      BatchWriter writer = newBatchWriter(dataDir);
+      opened.add(writer);
+      long nextSequence = JournalRecovery.run(writer, journalDir, settings.maxBatchSize());
+      Backlog backlog = new Backlog(settings.maxMessages(), settings.maxBytes());
+      BatchWriter.Tally tally = writer.unshipped();
+      backlog.tally(tally.messages(), tally.bytes());
+      SpoolQueries queries = new SpoolQueries(SpoolDatabase.openReadOnly(dataDir));
+      opened.add(queries);
+      Connection checkpointConnection = SpoolDatabase.openCheckpointer(dataDir);
+      opened.add(checkpointConnection);
+      AtomicLong openSegment = new AtomicLong(nextSequence);
+      Duration linger =
+          settings.answerAt() == SpoolSettings.AnswerAt.JOURNAL ? INDEX_LINGER : Duration.ZERO;
+      IndexWriter indexer = new IndexWriter(settings, writer, backlog, linger, openSegment::get);
+      Journal journal =
+          new Journal(journalDir, settings, backlog, nextSequence, openSegment, indexer);
+      Checkpointer checkpointer = new Checkpointer(checkpointConnection, indexer::commits);
+      indexer.start();
+      journal.start();
+      checkpointer.start();
+      return new SqliteSpool(lock, journal, indexer, checkpointer, queries);
+    } catch (IOException | SQLException | RuntimeException e) {
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        try {
+          opened.get(i).close();
+        } catch (Exception closeFailure) {
+          e.addSuppressed(closeFailure);
+        }
       }
-      throw new SpoolAccessException("cannot open spool reader in " + settings.dataDir(), e);
+      throw new SpoolAccessException("cannot open spool in " + dataDir + ": " + e.getMessage(), e);
     }
-    GroupCommitter committer = new GroupCommitter(settings, writer);
-    Checkpointer checkpointer = new Checkpointer(checkpointConnection, committer::commits);
-    committer.start();
-    checkpointer.start();
-    return new SqliteSpool(committer, checkpointer, queries);
   }
 
-  static BatchWriter newBatchWriter(Path dataDir, SpoolSettings settings) throws SQLException {
+  static BatchWriter newBatchWriter(Path dataDir) throws SQLException {
     var connection = SpoolDatabase.openWriter(dataDir);
     try {
-      return new BatchWriter(
-          connection, SpoolDatabase.walFile(dataDir), settings.maxBytes(), settings.maxMessages());
+      return new BatchWriter(connection, SpoolDatabase.walFile(dataDir));
     } catch (SQLException e) {
       connection.close();
       throw e;
@@ -86,12 +127,12 @@ public final class SqliteSpool implements Spool, SpoolReader {
     return submit(message, Objects.requireNonNull(callbacks, "callbacks"));
   }
 
-  /** Queues the store; the entry id is computed here, on the caller's thread, not the writer's. */
+  /** Queues the store; the entry id and the journal frame are made here, on the caller's thread. */
   private CompletableFuture<StoreResult> submit(IncomingMessage message, Executor callbacks) {
     Objects.requireNonNull(message, "message");
     CompletableFuture<StoreResult> result = new CompletableFuture<>();
     if (message.payload() == null || message.charset() == null || message.receivedAt() == null) {
-      new WriteRequest.Store(message, "", result, callbacks)
+      new WriteRequest.Store(message, "", null, result, callbacks)
           .fail(
               new SpoolRejectedException(
                   Reason.STORE_FAILED,
@@ -100,12 +141,15 @@ public final class SqliteSpool implements Spool, SpoolReader {
                   null));
       return result;
     }
-    committer.submit(new WriteRequest.Store(message, EntryId.of(message), result, callbacks));
+    String id = EntryId.of(message);
+    journal.submit(
+        new WriteRequest.Store(message, id, JournalRecord.encode(id, message), result, callbacks));
     return result;
   }
 
   @Override
   public List<SpoolEntry> unshipped(long afterSequence, int limit) {
+    awaitIndexed();
     return queries.unshipped(afterSequence, limit);
   }
 
@@ -113,7 +157,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
   public void markShipped(Collection<Long> sequences, Instant when) {
     List<Long> copy = List.copyOf(sequences);
     long millis = when.toEpochMilli();
-    committer.update(
+    indexer.update(
         connection -> {
           try (PreparedStatement update =
               connection.prepareStatement(
@@ -132,7 +176,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
   @Override
   public void recordAttempt(Collection<Long> sequences) {
     List<Long> copy = List.copyOf(sequences);
-    committer.update(
+    indexer.update(
         connection -> {
           try (PreparedStatement update =
               connection.prepareStatement(
@@ -148,17 +192,30 @@ public final class SqliteSpool implements Spool, SpoolReader {
 
   @Override
   public int resetShipped(Instant since) {
-    long millis = since.toEpochMilli();
-    return committer.update(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE entry SET state = 'RECEIVED', shipped_at = NULL"
-                      + " WHERE state = 'SHIPPED' AND received_at >= ?")) {
-            update.setLong(1, millis);
-            return update.executeUpdate();
-          }
-        });
+    return indexer.update(connection -> resetShipped(connection, since));
+  }
+
+  /**
+   * {@link #resetShipped(Instant)} on the spool in {@code dataDir} without opening it: for the
+   * {@code spool replay} command, beside a running edge (SQLite's lock keeps the two writers apart)
+   * or a stopped one. The journal is left alone; it belongs to the edge.
+   */
+  public static int resetShipped(Path dataDir, Instant since) {
+    try (Connection connection = SpoolDatabase.openWriter(dataDir)) {
+      return resetShipped(connection, since);
+    } catch (SQLException e) {
+      throw new SpoolAccessException("cannot reset shipped entries in " + dataDir, e);
+    }
+  }
+
+  private static int resetShipped(Connection connection, Instant since) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE entry SET state = 'RECEIVED', shipped_at = NULL"
+                + " WHERE state = 'SHIPPED' AND received_at >= ?")) {
+      update.setLong(1, since.toEpochMilli());
+      return update.executeUpdate();
+    }
   }
 
   @Override
@@ -168,7 +225,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
     int deleted;
     do {
       deleted =
-          committer.update(
+          indexer.update(
               connection -> {
                 try (PreparedStatement delete =
                     connection.prepareStatement(
@@ -186,6 +243,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
 
   /** Counts and bytes by state. */
   public SpoolStats stats() {
+    awaitIndexed();
     return queries.stats();
   }
 
@@ -196,6 +254,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
 
   /** Like {@link #list(long, int)}, only entries in {@code state}. */
   public List<EntrySummary> list(long afterSequence, int limit, EntryState state) {
+    awaitIndexed();
     return queries.list(afterSequence, limit, state);
   }
 
@@ -203,24 +262,45 @@ public final class SqliteSpool implements Spool, SpoolReader {
    * The entry with {@code id}, if held. A full scan (ids are not indexed): tools and tests only.
    */
   public Optional<SpoolEntry> entry(String id) {
+    awaitIndexed();
     return queries.entry(id);
   }
 
   /** Runs {@code work} in its own transaction on the writer thread (tests tune SQLite here). */
   int runOnWriter(WriteRequest.Work work) {
-    return committer.update(work);
+    return indexer.update(work);
   }
 
-  /** Transactions committed so far; with group commit far fewer than messages stored. */
+  /** Index transactions committed so far; far fewer than messages stored. */
   long commits() {
-    return committer.commits();
+    return indexer.commits();
   }
 
+  /**
+   * Waits until the index holds every message answered so far: a transaction queued behind them on
+   * the index thread.
+   */
+  private void awaitIndexed() {
+    indexer.awaitIndexed();
+  }
+
+  /** Messages the journal has written since the spool opened. */
+  long journaled() {
+    return journal.journaled();
+  }
+
+  /** Answers what is queued, indexes it, checkpoints, then releases the spool directory. */
   @Override
   public void close() {
-    committer.close();
+    journal.close();
+    indexer.close();
     checkpointer.close();
     queries.close();
+    try {
+      lock.close();
+    } catch (IOException e) {
+      log.warn("releasing the spool lock failed", e);
+    }
   }
 
   private static int sum(int[] counts) {

@@ -5,23 +5,64 @@ import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** Work queued for the spool's single writer thread. */
+/** Work for the spool's threads: stores for the journal, index and update work for the writer. */
 sealed interface WriteRequest {
 
   /** Fails the request without running it. */
   void fail(Throwable cause);
 
   /**
-   * A message to store in the next group commit, with its entry id (computed by the caller, off the
-   * writer thread); {@code callbacks} is where its future completes (null: on the spool's own
+   * A message to store, with its entry id and its journal frame (both made by the caller, off the
+   * journal thread); {@code callbacks} is where its future completes (null: on the spool's own
    * thread).
    */
   record Store(
-      IncomingMessage message, String id, CompletableFuture<StoreResult> result, Executor callbacks)
-      implements WriteRequest {
-    @Override
+      IncomingMessage message,
+      String id,
+      byte[] frame,
+      CompletableFuture<StoreResult> result,
+      Executor callbacks) {
+
+    /** Queued by close(): the journal stops after the stores queued before it. */
+    static final Store END = new Store(null, null, null, null, null);
+
+    /** Fails the store's future on its caller's executor. */
     public void fail(Throwable cause) {
       Completions.deliver(callbacks, () -> result.completeExceptionally(cause));
+    }
+  }
+
+  /**
+   * A journal record for the index: the store it came from and the sequence the journal gave it.
+   * {@code answerAfterIndex}: the store's future still waits (confirm after index), else the
+   * journal answered it already.
+   */
+  record Index(Store store, long sequence, boolean answerAfterIndex) implements WriteRequest {
+    @Override
+    public void fail(Throwable cause) {
+      if (answerAfterIndex) {
+        store.fail(cause);
+      }
+    }
+  }
+
+  /**
+   * A store the journal refused for the quota: the index answers it as a duplicate when it holds
+   * the identical message (a resend after a lost ACK deserves its ACK even on a full spool), else
+   * fails it with {@code refusal}.
+   */
+  record Probe(Store store, SpoolRejectedException refusal) implements WriteRequest {
+    @Override
+    public void fail(Throwable cause) {
+      store.fail(refusal);
+    }
+  }
+
+  /** Completes once every request queued before it has run: how readers see what was answered. */
+  record Barrier(CompletableFuture<Void> reached) implements WriteRequest {
+    @Override
+    public void fail(Throwable cause) {
+      reached.completeExceptionally(cause);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,13 +89,44 @@ class SpoolRejectionTest {
   }
 
   /**
-   * Disk full is simulated with SQLite's {@code max_page_count}: the writer connection may not grow
-   * the database past a few pages more than it has, so a large message fails with SQLITE_FULL
-   * exactly as on a full disk. The writer then reopens its connection (without the cap, which is
-   * per connection) and later messages store again.
+   * Disk full is real here: the journal's next segment is swapped for a symbolic link to {@code
+   * /dev/full}, whose writes fail with ENOSPC as on a full disk. The message that needs that
+   * segment is refused with DISK_FULL and never indexed; the journal continues in a fresh segment
+   * and later messages store again.
    */
   @Test
-  void diskFullFailsThatBatchOnlyAndLaterMessagesStillStore() throws Exception {
+  void diskFullRefusesTheMessagesItHitAndLaterMessagesStillStore() throws Exception {
+    Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+    long segment = 64 * 1024;
+    spool =
+        SqliteSpool.open(
+            SpoolSettings.of(dir, Long.MAX_VALUE, Long.MAX_VALUE).withJournalSegmentBytes(segment));
+    store(TestMessages.sized("BEFORE", 40_000));
+    Path prepared = JournalSegments.directory(dir).resolve("next.prepared");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!(Files.exists(prepared) && Files.size(prepared) == segment)) {
+      assertTrue(System.nanoTime() < deadline, "next segment never prepared");
+      Thread.sleep(5);
+    }
+    Thread.sleep(100); // the preparer's fsync
+    Files.delete(prepared);
+    Files.createSymbolicLink(prepared, Path.of("/dev/full"));
+
+    SpoolRejectedException refused = rejected(spool.store(TestMessages.sized("HUGE", 40_000)));
+    assertEquals(Reason.DISK_FULL, refused.reason());
+    assertEquals(StoreOutcome.STORED, store(TestMessages.message("AFTER")).outcome());
+    assertEquals(2, spool.stats().received());
+    assertTrue(
+        spool.unshipped(0, 10).stream().noneMatch(e -> e.message().controlId().equals("HUGE")));
+  }
+
+  /**
+   * The index failing (SQLite's {@code max_page_count} makes the writer connection hit SQLITE_FULL)
+   * refuses nothing: the message is durable in the journal, and the index retries on a fresh
+   * connection until it holds it.
+   */
+  @Test
+  void indexFailureIsRetriedAndLosesNothing() throws Exception {
     spool = SqliteSpool.open(SpoolSettings.of(dir, Long.MAX_VALUE, Long.MAX_VALUE));
     store(TestMessages.message("BEFORE"));
     spool.runOnWriter(
@@ -106,16 +139,13 @@ class SpoolRejectionTest {
           }
         });
 
-    SpoolRejectedException refused = rejected(spool.store(TestMessages.sized("HUGE", 200_000)));
-    assertEquals(Reason.DISK_FULL, refused.reason());
+    assertEquals(StoreOutcome.STORED, store(TestMessages.sized("HUGE", 200_000)).outcome());
     assertEquals(StoreOutcome.STORED, store(TestMessages.message("AFTER")).outcome());
-    assertEquals(2, spool.stats().received());
-    assertTrue(
-        spool.unshipped(0, 10).stream().noneMatch(e -> e.message().controlId().equals("HUGE")));
+    assertEquals(3, spool.stats().received());
   }
 
   @Test
-  void failedWriteIsAStoreFailureAndTheSpoolRecovers() throws Exception {
+  void aReadOnlyIndexConnectionIsReplacedAndTheMessageIndexed() throws Exception {
     spool = SqliteSpool.open(SpoolSettings.of(dir, Long.MAX_VALUE, Long.MAX_VALUE));
     spool.runOnWriter(
         connection -> {
@@ -125,8 +155,7 @@ class SpoolRejectionTest {
           }
         });
 
-    assertEquals(
-        Reason.STORE_FAILED, rejected(spool.store(TestMessages.message("REFUSED"))).reason());
+    assertEquals(StoreOutcome.STORED, store(TestMessages.message("RETRIED")).outcome());
     assertEquals(StoreOutcome.STORED, store(TestMessages.message("LATER")).outcome());
   }
 

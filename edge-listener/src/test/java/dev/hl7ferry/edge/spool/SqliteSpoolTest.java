@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.edge.spool.SpoolSettings.AnswerAt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +76,7 @@ class SqliteSpoolTest {
   }
 
   @Test
-  void storeCompletesOnTheSpoolSyncThreadNotTheCaller() throws Exception {
+  void storeCompletesOnTheSpoolIndexThreadNotTheCaller() throws Exception {
     AtomicReference<String> completedOn = new AtomicReference<>();
     open();
     CountDownLatch release = new CountDownLatch(1);
@@ -88,7 +89,31 @@ class SqliteSpoolTest {
     blocker.get(10, TimeUnit.SECONDS);
     callback.get(10, TimeUnit.SECONDS);
 
-    assertEquals("spool-sync", completedOn.get());
+    assertEquals("spool-index", completedOn.get());
+  }
+
+  @Test
+  void answeringAtTheJournalCompletesWhileTheIndexIsStillBusy() throws Exception {
+    spool =
+        SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED).answeringAt(AnswerAt.JOURNAL));
+    CountDownLatch release = holdWriter();
+    AtomicReference<String> completedOn = new AtomicReference<>();
+    StoreResult accepted =
+        spool
+            .store(TestMessages.message("J1"))
+            .whenComplete((result, error) -> completedOn.set(Thread.currentThread().getName()))
+            .get(10, TimeUnit.SECONDS);
+    StoreResult resend = stored(spool.store(TestMessages.message("J1")));
+    release.countDown();
+
+    assertEquals(StoreOutcome.ACCEPTED, accepted.outcome());
+    assertEquals("spool-journal", completedOn.get());
+    assertEquals(StoreOutcome.ACCEPTED, resend.outcome());
+    assertEquals(accepted.id(), resend.id());
+    // The index keeps the resend once, under the first sequence.
+    List<SpoolEntry> entries = spool.unshipped(0, 10);
+    assertEquals(1, entries.size());
+    assertEquals(accepted.sequence(), entries.get(0).sequence());
   }
 
   @Test
@@ -144,6 +169,15 @@ class SqliteSpoolTest {
   }
 
   /** Holds the writer thread inside an update until the returned latch is counted down. */
+  /** Waits until the journal wrote {@code count} messages (they then wait in the index queue). */
+  private void awaitJournaled(long count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (spool.journaled() < count) {
+      assertTrue(System.nanoTime() < deadline, "journal wrote only " + spool.journaled());
+      Thread.sleep(1);
+    }
+  }
+
   private CountDownLatch holdWriter() throws InterruptedException {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -188,6 +222,7 @@ class SqliteSpoolTest {
       futures.add(spool.store(TestMessages.message("SAME")));
     }
     futures.add(spool.store(TestMessages.message("OTHER")));
+    awaitJournaled(51);
     long commitsBefore = spool.commits();
     release.countDown();
 
@@ -207,7 +242,7 @@ class SqliteSpoolTest {
     assertEquals(1, storedOutcomes);
     assertEquals(1, ids.size());
     assertEquals(2, spool.stats().received());
-    // The held update's commit, then one group commit for all 51 queued stores.
+    // The held update's commit, then one index transaction for all 51 queued stores.
     assertEquals(commitsBefore + 2, spool.commits());
   }
 
@@ -515,6 +550,7 @@ class SqliteSpoolTest {
     for (int i = 0; i < 70; i++) {
       batch.add(spool.store(TestMessages.message("BULK" + i))); // more than one insert chunk
     }
+    awaitJournaled(1 + batch.size());
     release.countDown();
     blocker.get(10, TimeUnit.SECONDS);
     List<StoreResult> results = new ArrayList<>();
@@ -522,7 +558,7 @@ class SqliteSpoolTest {
       results.add(stored(future));
     }
 
-    assertEquals(2, spool.commits() - commitsBefore, "the blocker and one group commit");
+    assertEquals(2, spool.commits() - commitsBefore, "the blocker and one index transaction");
     assertEquals(StoreOutcome.STORED, results.get(0).outcome());
     assertEquals(StoreOutcome.DUPLICATE, results.get(1).outcome());
     assertEquals(results.get(0).sequence(), results.get(1).sequence());

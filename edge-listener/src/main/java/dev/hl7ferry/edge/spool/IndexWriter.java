@@ -1,0 +1,350 @@
+package dev.hl7ferry.edge.spool;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The spool's single SQLite writer thread ({@code spool-index}). It takes the journal's records in
+ * large batches (waiting up to {@code linger} for a batch to fill, since nobody waits on it when
+ * the journal answers) and indexes each batch in one transaction; it also runs the read side's
+ * updates (mark shipped, attempts, replay, prune) in between, in the order they were queued.
+ *
+ * <p>A failed index transaction is retried with backoff until it succeeds: the records are
+ * acknowledged and durable in the journal, which keeps them until the index holds them (after a
+ * commit that passes a segment, the WAL is fsynced and the older segments deleted).
+ */
+final class IndexWriter {
+  private static final Logger log = LoggerFactory.getLogger(IndexWriter.class);
+
+  private static final long FIRST_RETRY_MILLIS = 100;
+  private static final long LAST_RETRY_MILLIS = 5_000;
+
+  private final Path dataDir;
+  private final SpoolSettings settings;
+  private final Backlog backlog;
+  private final long lingerNanos;
+  private final LongSupplier openSegmentFirstSequence;
+  private final BlockingQueue<WriteRequest> queue = new LinkedBlockingQueue<>();
+  private final Object enqueueLock = new Object();
+  private final Thread thread;
+  private final AtomicLong commits = new AtomicLong();
+  private BatchWriter writer;
+  private boolean closed;
+  private volatile boolean stopping;
+  private long retiredBelow;
+
+  IndexWriter(
+      SpoolSettings settings,
+      BatchWriter writer,
+      Backlog backlog,
+      Duration linger,
+      LongSupplier openSegmentFirstSequence) {
+    this.dataDir = settings.dataDir();
+    this.settings = settings;
+    this.writer = writer;
+    this.backlog = backlog;
+    this.lingerNanos = linger.toNanos();
+    this.openSegmentFirstSequence = openSegmentFirstSequence;
+    this.thread = SpoolThreads.newThread(this::run, "spool-index");
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues journal records for indexing, in sequence order. Never blocks. */
+  void index(List<WriteRequest.Index> records) {
+    synchronized (enqueueLock) {
+      if (!closed) {
+        queue.addAll(records);
+        return;
+      }
+    }
+    // Only after close: they stay in the journal and are indexed when the spool opens again.
+    SpoolRejectedException refused =
+        new SpoolRejectedException(SpoolRejectedException.Reason.CLOSED, "spool is closed", null);
+    records.forEach(record -> record.fail(refused));
+  }
+
+  /** Queues a quota refusal for the duplicate check (see {@link WriteRequest.Probe}). */
+  void probe(WriteRequest.Probe probe) {
+    synchronized (enqueueLock) {
+      if (!closed) {
+        queue.add(probe);
+        return;
+      }
+    }
+    probe.fail(null);
+  }
+
+  /** Runs {@code work} in its own transaction on the writer thread and waits for it. */
+  int update(WriteRequest.Work work) {
+    CompletableFuture<Integer> result = new CompletableFuture<>();
+    return await(new WriteRequest.Update(work, result), result);
+  }
+
+  /** Waits until everything queued so far is indexed (without a transaction of its own). */
+  void awaitIndexed() {
+    CompletableFuture<Void> reached = new CompletableFuture<>();
+    await(new WriteRequest.Barrier(reached), reached);
+  }
+
+  private <T> T await(WriteRequest request, CompletableFuture<T> result) {
+    if (SpoolThreads.isSpoolThread()) {
+      // A store callback waiting here would block the threads that must answer it.
+      throw new IllegalStateException("spool read or update called on a spool thread");
+    }
+    synchronized (enqueueLock) {
+      if (closed) {
+        throw new SpoolAccessException("spool is closed", null);
+      }
+      queue.add(request);
+    }
+    try {
+      return result.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new SpoolAccessException("spool update failed", e.getCause());
+    }
+  }
+
+  /** Transactions committed so far (index batches and updates). */
+  long commits() {
+    return commits.get();
+  }
+
+  /** Indexes what is queued, then closes the connection. */
+  void close() {
+    synchronized (enqueueLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = true; // a failing batch gives up instead of retrying: the journal keeps it
+      queue.add(new WriteRequest.Stop());
+    }
+    SpoolThreads.awaitEnd(thread);
+  }
+
+  private void run() {
+    List<WriteRequest> batch = new ArrayList<>();
+    List<WriteRequest.Index> records = new ArrayList<>();
+    boolean stop = false;
+    while (!stop) {
+      batch.clear();
+      try {
+        gather(batch);
+      } catch (InterruptedException e) {
+        // Only close() ends this thread; a stray interrupt must not drop queued requests.
+        if (batch.isEmpty()) {
+          continue;
+        }
+      }
+      // Requests run in queue order: an update queued after a record sees it indexed.
+      for (WriteRequest request : batch) {
+        if (request instanceof WriteRequest.Index record) {
+          records.add(record);
+          continue;
+        }
+        indexAll(records);
+        if (request instanceof WriteRequest.Update update) {
+          runUpdate(update);
+        } else if (request instanceof WriteRequest.Probe probe) {
+          runProbe(probe);
+        } else if (request instanceof WriteRequest.Barrier barrier) {
+          barrier.reached().complete(null);
+        } else if (request instanceof WriteRequest.Stop) {
+          stop = true;
+        }
+      }
+      indexAll(records);
+    }
+    closeWriter();
+  }
+
+  /**
+   * Takes at least one request and what is queued; while only journal records came and fewer than a
+   * full batch, waits up to the linger time for more.
+   */
+  private void gather(List<WriteRequest> batch) throws InterruptedException {
+    int max = settings.maxBatchSize();
+    batch.add(queue.take());
+    queue.drainTo(batch, max - batch.size());
+    long deadline = System.nanoTime() + lingerNanos;
+    while (batch.size() < max && onlyRecords(batch)) {
+      long left = deadline - System.nanoTime();
+      WriteRequest next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, max - batch.size());
+    }
+  }
+
+  private static boolean onlyRecords(List<WriteRequest> batch) {
+    return batch.get(batch.size() - 1) instanceof WriteRequest.Index;
+  }
+
+  /** Indexes {@code records} (then clears the list), retrying until the index takes them. */
+  private void indexAll(List<WriteRequest.Index> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    long delay = FIRST_RETRY_MILLIS;
+    while (true) {
+      try {
+        BatchWriter current = writer();
+        List<StoreResult> results = current.write(records);
+        commits.incrementAndGet();
+        indexed(current, records, results);
+        break;
+      } catch (SQLException | RuntimeException e) {
+        closeWriter();
+        if (stopping) {
+          log.error(
+              "indexing {} journal record(s) failed while stopping; they stay in the journal"
+                  + " and are indexed when the spool opens again",
+              records.size(),
+              e);
+          SpoolRejectedException refused = SpoolFailures.rejection(e, records.size());
+          records.forEach(record -> record.fail(refused));
+          break;
+        }
+        log.error(
+            "indexing {} journal record(s) failed (they are safe in the journal); retrying in"
+                + " {} ms",
+            records.size(),
+            delay,
+            e);
+        sleep(delay);
+        delay = Math.min(delay * 2, LAST_RETRY_MILLIS);
+      }
+    }
+    records.clear();
+  }
+
+  private void indexed(
+      BatchWriter current, List<WriteRequest.Index> records, List<StoreResult> results)
+      throws SQLException {
+    long bytes = 0;
+    List<Completions.Answer> answers = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      WriteRequest.Index record = records.get(i);
+      StoreResult result = results.get(i);
+      bytes += record.store().message().payload().length;
+      if (result.outcome() == StoreOutcome.STORED_CONTROL_ID_REUSED) {
+        IncomingMessage message = record.store().message();
+        log.warn(
+            "stored peer={} controlId={} type={} id={} note=control id reused with other content",
+            message.peer(),
+            message.controlId(),
+            message.messageType(),
+            result.id());
+      }
+      if (record.answerAfterIndex()) {
+        answers.add(new Completions.Answer(record.store(), result));
+      }
+    }
+    BatchWriter.Tally tally = current.unshipped();
+    backlog.indexed(records.size(), bytes, tally.messages(), tally.bytes());
+    Completions.deliver(answers);
+    retireSegments(current, records.get(records.size() - 1).sequence());
+  }
+
+  /**
+   * Once the index passed the start of the journal's open segment, every older segment is indexed:
+   * fsync the WAL so the index holds them durably, then delete them.
+   */
+  private void retireSegments(BatchWriter current, long indexedThrough) {
+    long open = openSegmentFirstSequence.getAsLong();
+    if (open <= retiredBelow || indexedThrough < open - 1) {
+      return;
+    }
+    try {
+      current.sync();
+      int deleted =
+          JournalSegments.deleteIndexed(JournalSegments.directory(dataDir), indexedThrough);
+      retiredBelow = open;
+      log.debug("deleted {} indexed journal segment(s) below sequence {}", deleted, open);
+    } catch (IOException e) {
+      log.warn("deleting indexed journal segments failed; trying again later", e);
+    }
+  }
+
+  private void runUpdate(WriteRequest.Update update) {
+    try {
+      BatchWriter current = writer();
+      int changed = current.update(update.work());
+      commits.incrementAndGet();
+      BatchWriter.Tally tally = current.unshipped();
+      backlog.tally(tally.messages(), tally.bytes());
+      update.result().complete(changed);
+    } catch (SQLException | RuntimeException e) {
+      update.fail(e);
+      closeWriter();
+    }
+  }
+
+  private void runProbe(WriteRequest.Probe probe) {
+    WriteRequest.Store store = probe.store();
+    long held;
+    try {
+      held = writer().heldSequence(store.message(), store.id());
+    } catch (SQLException | RuntimeException e) {
+      closeWriter();
+      held = -1;
+    }
+    if (held < 0) {
+      store.fail(probe.refusal());
+      return;
+    }
+    Completions.deliver(
+        List.of(
+            new Completions.Answer(
+                store, new StoreResult(store.id(), held, StoreOutcome.DUPLICATE))));
+  }
+
+  private BatchWriter writer() throws SQLException {
+    if (writer == null) {
+      writer = SqliteSpool.newBatchWriter(dataDir);
+    }
+    return writer;
+  }
+
+  /**
+   * Drops the connection after a failure (and at the end); the next request opens a fresh one.
+   * sqlite-jdbc may leave prepared statements closed after an error, and a clean connection is
+   * cheap next to guessing which state survived.
+   */
+  private void closeWriter() {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.close();
+    } catch (SQLException e) {
+      log.warn("closing the spool writer connection failed", e);
+    }
+    writer = null;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      // Only close() ends this thread; retry at once.
+    }
+  }
+}

@@ -1,0 +1,297 @@
+package dev.hl7ferry.edge.spool;
+
+import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The spool's durable write path: an append-only log of sealed frames on the {@code spool-journal}
+ * thread. It takes everything queued from all connections, checks the quota, hands out sequences,
+ * writes the frames with one {@code write} and makes them durable with one {@code fdatasync}, and
+ * only then answers (or, when {@link SpoolSettings.AnswerAt#INDEX}, passes the answer on to the
+ * index). Whatever arrives during an fsync forms the next batch, so one fsync serves every sender
+ * that was waiting.
+ *
+ * <p>Everything else a stored message needs (the duplicate check, the index the shipper and the
+ * spool command read) is done by the SQLite writer behind it, in large batches that cost a fraction
+ * of one transaction per fsync; the journal keeps each record until the index holds it durably.
+ */
+final class Journal {
+  private static final Logger log = LoggerFactory.getLogger(Journal.class);
+
+  private final Path directory;
+  private final SpoolSettings settings;
+  private final Backlog backlog;
+  private final IndexWriter index;
+  private final AtomicLong journaled = new AtomicLong();
+  private final BlockingQueue<WriteRequest.Store> queue = new LinkedBlockingQueue<>();
+  private final Object enqueueLock = new Object();
+  private final Thread thread;
+  private final SegmentPreparer preparer;
+  private FileChannel segment;
+  private long segmentBytes;
+  private long nextSequence;
+  private final AtomicLong segmentFirstSequence;
+  private boolean segmentBroken;
+  private boolean closed;
+  private int lastBatch;
+
+  Journal(
+      Path directory,
+      SpoolSettings settings,
+      Backlog backlog,
+      long nextSequence,
+      AtomicLong segmentFirstSequence,
+      IndexWriter index)
+      throws IOException {
+    this.directory = directory;
+    this.settings = settings;
+    this.backlog = backlog;
+    this.index = index;
+    this.nextSequence = nextSequence;
+    this.segmentFirstSequence = segmentFirstSequence;
+    Files.createDirectories(directory);
+    this.preparer = new SegmentPreparer(directory, settings.journalSegmentBytes());
+    openSegment();
+    this.thread = SpoolThreads.newThread(this::run, "spool-journal");
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues a store; refuses it with CLOSED once {@link #close} began. Never blocks. */
+  void submit(WriteRequest.Store store) {
+    synchronized (enqueueLock) {
+      if (!closed) {
+        queue.add(store);
+        return;
+      }
+    }
+    store.fail(new SpoolRejectedException(Reason.CLOSED, "spool is closed", null));
+  }
+
+  /** Records written so far (for tests and stats). */
+  long journaled() {
+    return journaled.get();
+  }
+
+  /** Appends and answers everything queued, then closes the segment file. */
+  void close() {
+    synchronized (enqueueLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queue.add(WriteRequest.Store.END);
+    }
+    SpoolThreads.awaitEnd(thread);
+  }
+
+  private void run() {
+    List<WriteRequest.Store> batch = new ArrayList<>();
+    boolean stopping = false;
+    while (!stopping) {
+      batch.clear();
+      try {
+        gather(batch);
+      } catch (InterruptedException e) {
+        // Only close() ends this thread; a stray interrupt must not drop queued messages.
+        if (batch.isEmpty()) {
+          continue;
+        }
+      }
+      if (batch.get(batch.size() - 1) == WriteRequest.Store.END) {
+        batch.remove(batch.size() - 1);
+        stopping = true;
+      }
+      lastBatch = batch.size();
+      if (!batch.isEmpty()) {
+        try {
+          append(batch);
+        } catch (RuntimeException e) {
+          // Never let this thread die: every later ACK waits on it.
+          log.error("journal append failed unexpectedly; refusing {} message(s)", batch.size(), e);
+          SpoolRejectedException refused =
+              new SpoolRejectedException(Reason.STORE_FAILED, "journal append failed", e);
+          batch.forEach(store -> store.fail(refused));
+        }
+      }
+    }
+    preparer.close();
+    try {
+      segment.close();
+    } catch (IOException e) {
+      log.warn("closing the journal segment failed", e);
+    }
+  }
+
+  /**
+   * Takes at least one store, then what is queued. Senders that wait for each ACK all wake at once
+   * after an fsync but send again a few microseconds apart; when fewer are queued than the last
+   * batch held, wait up to {@link SpoolSettings#maxCommitDelay} for that many, so they share the
+   * next fsync instead of the first one going alone.
+   */
+  private void gather(List<WriteRequest.Store> batch) throws InterruptedException {
+    int max = settings.maxBatchSize();
+    batch.add(queue.take());
+    queue.drainTo(batch, max - batch.size());
+    int expected = Math.min(lastBatch, max);
+    long delay = settings.maxCommitDelay().toNanos();
+    long deadline = System.nanoTime() + delay;
+    while (batch.size() < expected && batch.get(batch.size() - 1) != WriteRequest.Store.END) {
+      long left = deadline - System.nanoTime();
+      WriteRequest.Store next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      queue.drainTo(batch, max - batch.size());
+    }
+  }
+
+  private void append(List<WriteRequest.Store> batch) {
+    if (segmentBroken) {
+      try {
+        openSegment();
+        segmentBroken = false;
+      } catch (IOException e) {
+        refuse(List.of(), batch, e);
+        return;
+      }
+    }
+    List<WriteRequest.Index> written = new ArrayList<>(batch.size());
+    List<ByteBuffer> frames = new ArrayList<>(batch.size());
+    long start = segmentBytes;
+    try {
+      for (WriteRequest.Store store : batch) {
+        int size = store.message().payload().length;
+        Reason over = backlog.reserve(size);
+        if (over != null) {
+          index.probe(
+              new WriteRequest.Probe(
+                  store,
+                  new SpoolRejectedException(
+                      over,
+                      "quota reached ("
+                          + backlog.describe()
+                          + "), control id "
+                          + store.message().controlId()
+                          + " refused",
+                      null)));
+          continue;
+        }
+        byte[] frame = store.frame();
+        if (segmentBytes > 0 && segmentBytes + frame.length > settings.journalSegmentBytes()) {
+          write(frames);
+          frames.clear();
+          openSegment();
+          start = 0;
+        }
+        long sequence = nextSequence++;
+        JournalRecord.seal(frame, sequence);
+        frames.add(ByteBuffer.wrap(frame));
+        segmentBytes += frame.length;
+        written.add(
+            new WriteRequest.Index(
+                store, sequence, settings.answerAt() == SpoolSettings.AnswerAt.INDEX));
+      }
+      write(frames);
+    } catch (IOException e) {
+      refuse(written, List.of(), e);
+      cutBack(start);
+      return;
+    }
+    // Queued for the index before anyone hears back, so a caller that reads after its answer
+    // (through the spool's barrier) finds the entry.
+    index.index(written);
+    journaled.addAndGet(written.size());
+    if (settings.answerAt() == SpoolSettings.AnswerAt.JOURNAL) {
+      List<Completions.Answer> answers = new ArrayList<>(written.size());
+      for (WriteRequest.Index entry : written) {
+        answers.add(
+            new Completions.Answer(
+                entry.store(),
+                new StoreResult(entry.store().id(), entry.sequence(), StoreOutcome.ACCEPTED)));
+      }
+      Completions.deliver(answers);
+    }
+  }
+
+  private void write(List<ByteBuffer> frames) throws IOException {
+    ByteBuffer[] buffers = frames.toArray(ByteBuffer[]::new);
+    long left = 0;
+    for (ByteBuffer buffer : buffers) {
+      left += buffer.remaining();
+    }
+    while (left > 0) {
+      left -= segment.write(buffers);
+    }
+  }
+
+  /** Refuses what a failed write or fsync covered (and what could not even be tried). */
+  private void refuse(
+      List<WriteRequest.Index> written, List<WriteRequest.Store> untried, IOException cause) {
+    Reason reason = SpoolFailures.reasonFor(cause);
+    log.error(
+        "journal write failed ({}); refusing {} message(s)",
+        reason,
+        written.size() + untried.size(),
+        cause);
+    SpoolRejectedException refused =
+        new SpoolRejectedException(
+            reason,
+            (reason == Reason.DISK_FULL ? "disk full" : "store failed")
+                + ": journal write failed ("
+                + cause.getMessage()
+                + ")",
+            cause);
+    for (WriteRequest.Index entry : written) {
+      backlog.release(entry.store().message().payload().length);
+      entry.store().fail(refused);
+    }
+    untried.forEach(store -> store.fail(refused));
+  }
+
+  /**
+   * After a failed write or fsync: cut the segment back to where the batch began (a later append
+   * must never follow a half-written frame) and go on in a fresh segment, since after a failed
+   * fsync the kernel may already have dropped the pages. When even that fails, the next batch tries
+   * a fresh segment first.
+   */
+  private void cutBack(long batchStart) {
+    try {
+      segment.truncate(batchStart);
+      segment.force(true);
+      openSegment();
+    } catch (IOException again) {
+      log.error("journal segment could not be cut back or replaced", again);
+      segmentBroken = true;
+    }
+  }
+
+  /**
+   * Continues in a new segment named after the next sequence (prepared ahead, see {@link
+   * SegmentPreparer}); its directory entry is durable before anything is written to it.
+   */
+  private void openSegment() throws IOException {
+    FileChannel previous = segment;
+    segment = preparer.take(JournalSegments.path(directory, nextSequence));
+    segmentBytes = 0;
+    segmentFirstSequence.set(nextSequence);
+    if (previous != null) {
+      previous.close();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.hl7ferry.edge.spool;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal's files: {@code journal/<first sequence, 20 digits>.journal}, appended in sequence
+ * order, a new segment once the next frame would not fit in the current one. A segment is deleted
+ * once the SQLite index holds every record in it durably. Recovery reads the segments in order and
+ * stops a segment at the first frame that is short or fails its CRC: the tail a crash cut off,
+ * which was never acknowledged (acknowledgements wait for the fsync that covers the whole frame).
+ */
+final class JournalSegments {
+  private static final Logger log = LoggerFactory.getLogger(JournalSegments.class);
+
+  static final String DIRECTORY = "journal";
+  private static final String SUFFIX = ".journal";
+
+  /** One segment file and the first sequence it may hold. */
+  record Segment(long firstSequence, Path path) {}
+
+  private JournalSegments() {}
+
+  static Path directory(Path dataDir) {
+    return dataDir.resolve(DIRECTORY);
+  }
+
+  static Path path(Path directory, long firstSequence) {
+    return directory.resolve(String.format("%020d%s", firstSequence, SUFFIX));
+  }
+
+  /** The segments in {@code directory}, oldest first; none when it does not exist. */
+  static List<Segment> list(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    List<Segment> segments = new ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SUFFIX) && name.length() == 20 + SUFFIX.length()) {
+          try {
+            segments.add(new Segment(Long.parseLong(name.substring(0, 20)), file));
+          } catch (NumberFormatException e) {
+            log.warn("ignoring journal file with a foreign name: {}", name);
+          }
+        }
+      }
+    }
+    segments.sort((a, b) -> Long.compare(a.firstSequence(), b.firstSequence()));
+    return segments;
+  }
+
+  /**
+   * Hands every intact record of every segment to {@code sink}, in order, and returns the last
+   * sequence seen (0 if none). A segment ends at its first frame that is short or fails its CRC: at
+   * the end of the last segment that is the tail a crash cut off, never acknowledged; anywhere else
+   * it is a disk fault (the journal never leaves a gap), logged as an error.
+   */
+  static long recover(Path directory, Consumer<JournalRecord.Decoded> sink) throws IOException {
+    List<Segment> segments = list(directory);
+    long last = 0;
+    for (int i = 0; i < segments.size(); i++) {
+      Segment segment = segments.get(i);
+      try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
+        long size = channel.size();
+        ByteBuffer all = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        long valid = 0;
+        for (JournalRecord.Decoded record = next(all); record != null; record = next(all)) {
+          valid = all.position();
+          last = Math.max(last, record.sequence());
+          sink.accept(record);
+        }
+        if (zeros(all, valid)) {
+          continue; // the prepared, never written part of the segment
+        }
+        if (i == segments.size() - 1) {
+          log.warn(
+              "journal segment {} ends in {} bytes of an unfinished frame: a crash during a write,"
+                  + " never acknowledged",
+              segment.path().getFileName(),
+              size - valid);
+        } else {
+          log.error(
+              "journal segment {} is damaged at byte {} of {}: the rest of it is unreadable",
+              segment.path().getFileName(),
+              valid,
+              size);
+        }
+      }
+    }
+    return last;
+  }
+
+  private static boolean zeros(ByteBuffer all, long from) {
+    for (int i = (int) from; i < all.limit(); i++) {
+      if (all.get(i) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The next intact record at the buffer's position, or null (end, short or damaged frame). */
+  private static JournalRecord.Decoded next(ByteBuffer all) {
+    if (all.remaining() < JournalRecord.HEADER_BYTES) {
+      return null;
+    }
+    int start = all.position();
+    int length = JournalRecord.bodyLength(all.getInt(start));
+    int crc = all.getInt(start + Integer.BYTES);
+    int bodyStart = start + JournalRecord.HEADER_BYTES;
+    if (length < 0 || all.limit() - bodyStart < length) {
+      return null;
+    }
+    ByteBuffer body = all.slice(bodyStart, length);
+    if (!JournalRecord.intact(body, crc)) {
+      return null;
+    }
+    JournalRecord.Decoded record = JournalRecord.decode(body);
+    all.position(bodyStart + length);
+    return record;
+  }
+
+  /**
+   * Deletes the segments whose records all have sequences at or below {@code indexedThrough}: every
+   * segment followed by one that starts at or below {@code indexedThrough + 1}. The open (last)
+   * segment is never deleted here.
+   */
+  static int deleteIndexed(Path directory, long indexedThrough) throws IOException {
+    List<Segment> segments = list(directory);
+    int deleted = 0;
+    for (int i = 0; i + 1 < segments.size(); i++) {
+      if (segments.get(i + 1).firstSequence() - 1 <= indexedThrough) {
+        Files.deleteIfExists(segments.get(i).path());
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  /** Forces the directory entry of a new segment to disk (so the file itself survives a crash). */
+  static void syncDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+}
