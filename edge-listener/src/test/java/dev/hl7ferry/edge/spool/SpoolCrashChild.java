@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The process {@link SpoolCrashTest} kills: N producer threads store messages as fast as their
  * futures allow and print {@code STORED <id> <control id> .} once each future has completed, i.e.
- * once the entry is committed. It never exits by itself.
+ * once the journal's fsync covers the entry (the listener's mode: the index follows behind, so a
+ * kill usually finds journal records the index does not hold yet). Small journal segments, so the
+ * children also rotate and retire segments. It never exits by itself.
  */
 public final class SpoolCrashChild {
   private SpoolCrashChild() {}
@@ -20,7 +22,11 @@ public final class SpoolCrashChild {
     int producers = Integer.parseInt(args[2]);
     int window = Integer.parseInt(args[3]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dataDir, Long.MAX_VALUE, Long.MAX_VALUE));
+    SqliteSpool spool =
+        SqliteSpool.open(
+            SpoolSettings.of(dataDir, Long.MAX_VALUE, Long.MAX_VALUE)
+                .answeringAt(SpoolSettings.AnswerAt.JOURNAL)
+                .withJournalSegmentBytes(256 * 1024));
     for (int p = 0; p < producers; p++) {
       int producer = p;
       Thread thread =

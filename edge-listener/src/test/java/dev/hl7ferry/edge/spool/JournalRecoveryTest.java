@@ -1,0 +1,162 @@
+package dev.hl7ferry.edge.spool;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hl7ferry.edge.spool.SpoolSettings.AnswerAt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What opening a spool does with the journal a stopped or crashed edge left: journal files are
+ * written here frame by frame, as the journal thread writes them, with the damage a crash or a disk
+ * fault leaves, and the spool opened on them must index exactly the intact, answered records.
+ */
+class JournalRecoveryTest {
+  private static final long UNLIMITED = Long.MAX_VALUE;
+
+  @TempDir Path dir;
+
+  private Path journal() throws IOException {
+    return Files.createDirectories(JournalSegments.directory(dir));
+  }
+
+  private static byte[] frame(String controlId, long sequence) {
+    IncomingMessage message = TestMessages.message(controlId);
+    byte[] frame = JournalRecord.encode(EntryId.of(message), message);
+    JournalRecord.seal(frame, sequence);
+    return frame;
+  }
+
+  private List<String> controlIds(SqliteSpool spool) {
+    List<String> ids = new ArrayList<>();
+    spool.unshipped(0, 1_000).forEach(entry -> ids.add(entry.message().controlId()));
+    return ids;
+  }
+
+  @Test
+  void recordsTheIndexNeverTookAreIndexedOnOpenWithTheirSequences() throws Exception {
+    ByteArrayOutputStream segment = new ByteArrayOutputStream();
+    segment.write(frame("A", 1));
+    segment.write(frame("B", 2));
+    segment.write(frame("C", 3));
+    segment.write(new byte[4096]); // the prepared, never written rest of the segment
+    Files.write(JournalSegments.path(journal(), 1), segment.toByteArray());
+
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(List.of("A", "B", "C"), controlIds(spool));
+      List<SpoolEntry> entries = spool.unshipped(0, 10);
+      assertEquals(List.of(1L, 2L, 3L), entries.stream().map(SpoolEntry::sequence).toList());
+      assertArrayEquals(TestMessages.message("B").payload(), entries.get(1).message().payload());
+      // New messages continue after the recovered ones.
+      assertEquals(4, spool.store(TestMessages.message("D")).get(10, TimeUnit.SECONDS).sequence());
+    }
+    try (Stream<Path> left = Files.list(journal())) {
+      assertTrue(
+          left.noneMatch(
+              file -> file.getFileName().toString().equals("00000000000000000001.journal")),
+          "the recovered segment is deleted once the index holds it");
+    }
+  }
+
+  @Test
+  void aTornTailIsCutOffAndEverythingBeforeItKept() throws Exception {
+    byte[] torn = frame("TORN", 3);
+    ByteArrayOutputStream segment = new ByteArrayOutputStream();
+    segment.write(frame("A", 1));
+    segment.write(frame("B", 2));
+    segment.write(torn, 0, torn.length / 2); // the kill came in the middle of this write
+    segment.write(new byte[1024]);
+    Files.write(JournalSegments.path(journal(), 1), segment.toByteArray());
+
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(List.of("A", "B"), controlIds(spool));
+      // The torn record's sequence may be given out again: it was never answered.
+      assertEquals(3, spool.store(TestMessages.message("C")).get(10, TimeUnit.SECONDS).sequence());
+    }
+  }
+
+  @Test
+  void aFrameWithABadChecksumEndsItsSegmentButNotTheJournal() throws Exception {
+    byte[] damaged = frame("DAMAGED", 2);
+    damaged[damaged.length - 3] ^= 0x55; // a flipped payload byte: the CRC no longer matches
+    ByteArrayOutputStream first = new ByteArrayOutputStream();
+    first.write(frame("A", 1));
+    first.write(damaged);
+    first.write(frame("LOST", 3));
+    Files.write(JournalSegments.path(journal(), 1), first.toByteArray());
+    Files.write(JournalSegments.path(journal(), 4), frame("D", 4));
+
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(List.of("A", "D"), controlIds(spool));
+    }
+  }
+
+  @Test
+  void recordsTheIndexAlreadyHoldsAreNotIndexedTwice() throws Exception {
+    long first;
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      first = spool.store(TestMessages.message("A")).get(10, TimeUnit.SECONDS).sequence();
+    }
+    // A journal segment the index already covered (left behind by a crash before deletion).
+    Files.write(JournalSegments.path(journal(), first), frame("A", first));
+
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(List.of("A"), controlIds(spool));
+    }
+  }
+
+  @Test
+  void sequencesAreNeverGivenOutTwiceEvenAfterEverythingWasPruned() throws Exception {
+    long last;
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      spool.store(TestMessages.message("A")).get(10, TimeUnit.SECONDS);
+      last = spool.store(TestMessages.message("B")).get(10, TimeUnit.SECONDS).sequence();
+      spool.markShipped(List.of(last - 1, last), Instant.now().minusSeconds(60));
+      assertEquals(2, spool.pruneShipped(Instant.now()));
+    }
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(
+          last + 1, spool.store(TestMessages.message("C")).get(10, TimeUnit.SECONDS).sequence());
+    }
+  }
+
+  @Test
+  void indexedSegmentsAreRetiredWhileTheSpoolRuns() throws Exception {
+    SpoolSettings settings =
+        SpoolSettings.of(dir, UNLIMITED, UNLIMITED)
+            .answeringAt(AnswerAt.JOURNAL)
+            .withJournalSegmentBytes(64 * 1024);
+    try (SqliteSpool spool = SqliteSpool.open(settings)) {
+      for (int i = 0; i < 400; i++) { // about 400 KB: six or seven segments
+        spool.store(TestMessages.message("M" + i)).get(10, TimeUnit.SECONDS);
+      }
+      assertEquals(400, spool.stats().received());
+      assertTrue(
+          JournalSegments.list(journal()).size() <= 2,
+          "segments left: " + JournalSegments.list(journal()));
+    }
+  }
+
+  @Test
+  void aSecondSpoolOnTheSameDirectoryIsRefused() {
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      SpoolAccessException refused =
+          assertThrows(
+              SpoolAccessException.class,
+              () -> SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED)));
+      assertTrue(refused.getMessage().contains("in use"), refused.getMessage());
+    }
+  }
+}
