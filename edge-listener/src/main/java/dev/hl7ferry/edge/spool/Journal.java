@@ -35,6 +35,7 @@ final class Journal {
   private final Backlog backlog;
   private final IndexWriter index;
   private final AtomicLong journaled = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
   private final BlockingQueue<WriteRequest.Store> queue = new LinkedBlockingQueue<>();
   private final Object enqueueLock = new Object();
   private final Thread thread;
@@ -85,6 +86,11 @@ final class Journal {
   /** Records written so far (for tests and stats). */
   long journaled() {
     return journaled.get();
+  }
+
+  /** Synchronous writes (each one fsync) so far. */
+  long writes() {
+    return writes.get();
   }
 
   /** Appends and answers everything queued, then closes the segment file. */
@@ -238,6 +244,7 @@ final class Journal {
     while (left > 0) {
       left -= segment.write(buffers);
     }
+    writes.incrementAndGet();
   }
 
   /** Refuses what a failed write or fsync covered (and what could not even be tried). */

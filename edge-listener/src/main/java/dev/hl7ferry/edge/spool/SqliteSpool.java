@@ -284,6 +284,11 @@ public final class SqliteSpool implements Spool, SpoolReader {
     indexer.awaitIndexed();
   }
 
+  /** Synchronous journal writes (one fsync each) since the spool opened. */
+  long journalWrites() {
+    return journal.writes();
+  }
+
   /** Messages the journal has written since the spool opened. */
   long journaled() {
     return journal.journaled();
