@@ -86,6 +86,9 @@ final class BatchWriter implements AutoCloseable {
     FileChannel channel;
     synchronized (walLock) {
       if (wal == null) {
+        if (!java.nio.file.Files.exists(walFile)) {
+          return; // no transaction yet: nothing to make durable
+        }
         wal = FileChannel.open(walFile, StandardOpenOption.READ);
       }
       channel = wal;

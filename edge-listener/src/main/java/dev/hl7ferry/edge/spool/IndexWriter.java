@@ -43,6 +43,7 @@ final class IndexWriter {
   private BatchWriter writer;
   private boolean closed;
   private volatile boolean stopping;
+  private boolean gaveUp;
   private long retiredBelow;
 
   IndexWriter(
@@ -170,7 +171,26 @@ final class IndexWriter {
       }
       indexAll(records);
     }
+    if (!gaveUp) {
+      retireAll();
+    }
     closeWriter();
+  }
+
+  /**
+   * At a clean stop the index holds every journal record: make it durable and delete every segment,
+   * so a stopped spool is the database alone.
+   */
+  private void retireAll() {
+    try {
+      writer().sync();
+      for (JournalSegments.Segment segment :
+          JournalSegments.list(JournalSegments.directory(dataDir))) {
+        java.nio.file.Files.deleteIfExists(segment.path());
+      }
+    } catch (IOException | SQLException | RuntimeException e) {
+      log.warn("keeping the journal at close (it is indexed again at the next start)", e);
+    }
   }
 
   /**
@@ -220,6 +240,7 @@ final class IndexWriter {
               e);
           SpoolRejectedException refused = SpoolFailures.rejection(e, records.size());
           records.forEach(record -> record.fail(refused));
+          gaveUp = true;
           break;
         }
         log.error(

@@ -150,6 +150,21 @@ class JournalRecoveryTest {
   }
 
   @Test
+  void aCleanlyClosedSpoolKeepsNoJournalSegments() throws Exception {
+    SpoolSettings settings =
+        SpoolSettings.of(dir, UNLIMITED, UNLIMITED).answeringAt(AnswerAt.JOURNAL);
+    try (SqliteSpool spool = SqliteSpool.open(settings)) {
+      for (int i = 0; i < 20; i++) {
+        spool.store(TestMessages.message("M" + i)).get(10, TimeUnit.SECONDS);
+      }
+    }
+    assertEquals(List.of(), JournalSegments.list(journal()));
+    try (SpoolView view = SpoolView.open(dir)) {
+      assertEquals(20, view.stats().received());
+    }
+  }
+
+  @Test
   void aSecondSpoolOnTheSameDirectoryIsRefused() {
     try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
       SpoolAccessException refused =
