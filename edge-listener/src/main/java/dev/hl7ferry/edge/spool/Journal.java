@@ -40,6 +40,11 @@ final class Journal {
   private final Object enqueueLock = new Object();
   private final Thread thread;
   private final SegmentPreparer preparer;
+
+  /** The write buffer is kept at up to this size between batches. */
+  private static final int MAX_KEPT_BUFFER = 4 * 1024 * 1024;
+
+  private ByteBuffer out = ByteBuffer.allocateDirect(1024 * 1024);
   private FileChannel segment;
   private long segmentBytes;
   private long nextSequence;
@@ -235,16 +240,33 @@ final class Journal {
     }
   }
 
+  /**
+   * Writes the frames with one synchronous write: copied into one reused direct buffer (the JDK
+   * would otherwise copy each heap buffer into a temporary direct one of its own).
+   */
   private void write(List<ByteBuffer> frames) throws IOException {
-    ByteBuffer[] buffers = frames.toArray(ByteBuffer[]::new);
-    long left = 0;
-    for (ByteBuffer buffer : buffers) {
-      left += buffer.remaining();
+    int total = 0;
+    for (ByteBuffer frame : frames) {
+      total += frame.remaining();
     }
-    while (left > 0) {
-      left -= segment.write(buffers);
+    if (total == 0) {
+      return;
+    }
+    if (out.capacity() < total) {
+      out = ByteBuffer.allocateDirect(Math.max(total, out.capacity() * 2));
+    }
+    out.clear();
+    for (ByteBuffer frame : frames) {
+      out.put(frame);
+    }
+    out.flip();
+    while (out.hasRemaining()) {
+      segment.write(out);
     }
     writes.incrementAndGet();
+    if (out.capacity() > MAX_KEPT_BUFFER) {
+      out = ByteBuffer.allocateDirect(MAX_KEPT_BUFFER); // after a batch of huge messages
+    }
   }
 
   /** Refuses what a failed write or fsync covered (and what could not even be tried). */
