@@ -121,7 +121,7 @@ final class BatchWriter implements AutoCloseable {
     int n = records.size();
     SenderKey[] keys = new SenderKey[n];
     for (int i = 0; i < n; i++) {
-      keys[i] = SenderKey.of(records.get(i).store().message());
+      keys[i] = SenderKey.of(records.get(i).message());
     }
     Map<SenderKey, List<HeldEntries.Held>> held =
         heldEntries.find(new HashSet<>(Arrays.asList(keys)));
@@ -132,7 +132,7 @@ final class BatchWriter implements AutoCloseable {
     Set<SenderKey> reused = new HashSet<>();
     for (int i = 0; i < n; i++) {
       WriteRequest.Index record = records.get(i);
-      String id = record.store().id();
+      String id = record.id();
       SenderKey key = keys[i];
       List<HeldEntries.Held> sameKey = held.getOrDefault(key, List.of());
       HeldEntries.Held same = sameId(sameKey, id);
@@ -149,7 +149,7 @@ final class BatchWriter implements AutoCloseable {
       }
       keysInBatch.add(key);
       sequenceById.put(id, record.sequence());
-      rows.add(new EntryInserter.Row(record.sequence(), id, record.store().message()));
+      rows.add(new EntryInserter.Row(record.sequence(), id, record.message()));
       results.add(new StoreResult(id, record.sequence(), kind));
     }
     inserter.insert(rows);

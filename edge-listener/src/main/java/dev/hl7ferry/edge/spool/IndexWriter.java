@@ -31,6 +31,9 @@ final class IndexWriter {
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long LAST_RETRY_MILLIS = 5_000;
 
+  /** Payload bytes the journal may hand over ahead of the index before it has to wait. */
+  static final long MAX_BACKLOG_BYTES = 64L * 1024 * 1024;
+
   private final Path dataDir;
   private final SpoolSettings settings;
   private final Backlog backlog;
@@ -44,6 +47,7 @@ final class IndexWriter {
   private boolean closed;
   private volatile boolean stopping;
   private boolean gaveUp;
+  private long backlogBytes;
   private long retiredBelow;
 
   IndexWriter(
@@ -65,11 +69,21 @@ final class IndexWriter {
     thread.start();
   }
 
-  /** Queues journal records for indexing, in sequence order. Never blocks. */
+  /**
+   * Queues journal records for indexing, in sequence order. Blocks (the journal thread, and with it
+   * the ACKs) while more than {@link #MAX_BACKLOG_BYTES} of payload wait for the index: a stalled
+   * index must slow senders down, not fill the heap.
+   */
   void index(List<WriteRequest.Index> records) {
+    long bytes = 0;
+    for (WriteRequest.Index record : records) {
+      bytes += record.message().payload().length;
+    }
+    awaitRoom();
     synchronized (enqueueLock) {
       if (!closed) {
         queue.addAll(records);
+        backlogBytes += bytes;
         return;
       }
     }
@@ -77,6 +91,35 @@ final class IndexWriter {
     SpoolRejectedException refused =
         new SpoolRejectedException(SpoolRejectedException.Reason.CLOSED, "spool is closed", null);
     records.forEach(record -> record.fail(refused));
+  }
+
+  private void awaitRoom() {
+    synchronized (enqueueLock) {
+      boolean warned = false;
+      while (backlogBytes > MAX_BACKLOG_BYTES && !stopping) {
+        if (!warned) {
+          log.warn(
+              "the spool index is {} MiB behind the journal; holding new messages until it"
+                  + " catches up",
+              backlogBytes >> 20);
+          warned = true;
+        }
+        try {
+          enqueueLock.wait(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** The index took records of {@code bytes}: room for the journal again. */
+  private void taken(long bytes) {
+    synchronized (enqueueLock) {
+      backlogBytes -= bytes;
+      enqueueLock.notifyAll();
+    }
   }
 
   /** Queues a quota refusal for the duplicate check (see {@link WriteRequest.Probe}). */
@@ -123,6 +166,17 @@ final class IndexWriter {
   /** Transactions committed so far (index batches and updates). */
   long commits() {
     return commits.get();
+  }
+
+  /**
+   * The spool is closing: from now on a failing index batch gives up instead of retrying (its
+   * records stay in the journal for the next start), and the journal no longer waits for room.
+   */
+  void beginClose() {
+    synchronized (enqueueLock) {
+      stopping = true;
+      enqueueLock.notifyAll();
+    }
   }
 
   /** Indexes what is queued, then closes the connection. */
@@ -222,6 +276,28 @@ final class IndexWriter {
     if (records.isEmpty()) {
       return;
     }
+    long bytes = 0;
+    for (WriteRequest.Index record : records) {
+      bytes += record.message().payload().length;
+    }
+    try {
+      indexOrGiveUp(records);
+    } finally {
+      taken(bytes);
+      records.clear();
+    }
+  }
+
+  private void indexOrGiveUp(List<WriteRequest.Index> records) {
+    if (gaveUp) {
+      // An earlier batch is missing from the index: indexing later ones would move the journal
+      // mark past it. They all stay in the journal and are indexed at the next start.
+      SpoolRejectedException refused =
+          new SpoolRejectedException(
+              SpoolRejectedException.Reason.CLOSED, "spool is closing", null);
+      records.forEach(record -> record.fail(refused));
+      return;
+    }
     long delay = FIRST_RETRY_MILLIS;
     while (true) {
       try {
@@ -253,7 +329,6 @@ final class IndexWriter {
         delay = Math.min(delay * 2, LAST_RETRY_MILLIS);
       }
     }
-    records.clear();
   }
 
   private void indexed(
@@ -264,9 +339,9 @@ final class IndexWriter {
     for (int i = 0; i < records.size(); i++) {
       WriteRequest.Index record = records.get(i);
       StoreResult result = results.get(i);
-      bytes += record.store().message().payload().length;
+      bytes += record.message().payload().length;
       if (result.outcome() == StoreOutcome.STORED_CONTROL_ID_REUSED) {
-        IncomingMessage message = record.store().message();
+        IncomingMessage message = record.message();
         log.warn(
             "stored peer={} controlId={} type={} id={} note=control id reused with other content",
             message.peer(),
@@ -274,8 +349,8 @@ final class IndexWriter {
             message.messageType(),
             result.id());
       }
-      if (record.answerAfterIndex()) {
-        answers.add(new Completions.Answer(record.store(), result));
+      if (record.waiting() != null) {
+        answers.add(new Completions.Answer(record.waiting(), result));
       }
     }
     BatchWriter.Tally tally = current.unshipped();

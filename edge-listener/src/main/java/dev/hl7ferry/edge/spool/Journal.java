@@ -183,6 +183,7 @@ final class Journal {
       }
     }
     List<WriteRequest.Index> written = new ArrayList<>(batch.size());
+    List<WriteRequest.Store> accepted = new ArrayList<>(batch.size());
     List<ByteBuffer> frames = new ArrayList<>(batch.size());
     long start = segmentBytes;
     try {
@@ -216,11 +217,15 @@ final class Journal {
         segmentBytes += frame.length;
         written.add(
             new WriteRequest.Index(
-                store, sequence, settings.answerAt() == SpoolSettings.AnswerAt.INDEX));
+                store.message(),
+                store.id(),
+                sequence,
+                settings.answerAt() == SpoolSettings.AnswerAt.INDEX ? store : null));
+        accepted.add(store);
       }
       write(frames);
     } catch (IOException e) {
-      refuse(written, List.of(), e);
+      refuse(accepted, List.of(), e);
       cutBack(start);
       return;
     }
@@ -230,11 +235,12 @@ final class Journal {
     journaled.addAndGet(written.size());
     if (settings.answerAt() == SpoolSettings.AnswerAt.JOURNAL) {
       List<Completions.Answer> answers = new ArrayList<>(written.size());
-      for (WriteRequest.Index entry : written) {
+      for (int i = 0; i < written.size(); i++) {
+        WriteRequest.Store store = accepted.get(i);
         answers.add(
             new Completions.Answer(
-                entry.store(),
-                new StoreResult(entry.store().id(), entry.sequence(), StoreOutcome.ACCEPTED)));
+                store,
+                new StoreResult(store.id(), written.get(i).sequence(), StoreOutcome.ACCEPTED)));
       }
       Completions.deliver(answers);
     }
@@ -271,7 +277,7 @@ final class Journal {
 
   /** Refuses what a failed write or fsync covered (and what could not even be tried). */
   private void refuse(
-      List<WriteRequest.Index> written, List<WriteRequest.Store> untried, IOException cause) {
+      List<WriteRequest.Store> written, List<WriteRequest.Store> untried, IOException cause) {
     Reason reason = SpoolFailures.reasonFor(cause);
     log.error(
         "journal write failed ({}); refusing {} message(s)",
@@ -286,9 +292,9 @@ final class Journal {
                 + cause.getMessage()
                 + ")",
             cause);
-    for (WriteRequest.Index entry : written) {
-      backlog.release(entry.store().message().payload().length);
-      entry.store().fail(refused);
+    for (WriteRequest.Store store : written) {
+      backlog.release(store.message().payload().length);
+      store.fail(refused);
     }
     untried.forEach(store -> store.fail(refused));
   }

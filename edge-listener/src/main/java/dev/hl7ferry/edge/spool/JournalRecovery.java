@@ -61,10 +61,7 @@ final class JournalRecovery {
   }
 
   private static WriteRequest.Index index(JournalRecord.Decoded record) {
-    return new WriteRequest.Index(
-        new WriteRequest.Store(record.message(), record.id(), null, null, null),
-        record.sequence(),
-        false);
+    return new WriteRequest.Index(record.message(), record.id(), record.sequence(), null);
   }
 
   private static int flush(BatchWriter writer, List<WriteRequest.Index> pending) {

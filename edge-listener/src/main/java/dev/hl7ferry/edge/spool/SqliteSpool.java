@@ -297,6 +297,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
   /** Answers what is queued, indexes it, checkpoints, then releases the spool directory. */
   @Override
   public void close() {
+    indexer.beginClose();
     journal.close();
     indexer.close();
     checkpointer.close();

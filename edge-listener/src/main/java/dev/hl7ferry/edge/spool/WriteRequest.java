@@ -33,15 +33,17 @@ sealed interface WriteRequest {
   }
 
   /**
-   * A journal record for the index: the store it came from and the sequence the journal gave it.
-   * {@code answerAfterIndex}: the store's future still waits (confirm after index), else the
-   * journal answered it already.
+   * A journal record for the index: the message, its id and the sequence the journal gave it.
+   * {@code waiting} is the store whose future still waits for the index (answers after index), null
+   * when the journal answered it already. It does not hold the journal frame, so a backlog waiting
+   * for the index costs the message once, not twice.
    */
-  record Index(Store store, long sequence, boolean answerAfterIndex) implements WriteRequest {
+  record Index(IncomingMessage message, String id, long sequence, Store waiting)
+      implements WriteRequest {
     @Override
     public void fail(Throwable cause) {
-      if (answerAfterIndex) {
-        store.fail(cause);
+      if (waiting != null) {
+        waiting.fail(cause);
       }
     }
   }

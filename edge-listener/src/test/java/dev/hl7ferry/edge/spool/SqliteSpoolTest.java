@@ -214,6 +214,29 @@ class SqliteSpoolTest {
   }
 
   @Test
+  void aStalledIndexHoldsTheJournalBackInsteadOfFillingTheHeap() throws Exception {
+    spool =
+        SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED).answeringAt(AnswerAt.JOURNAL));
+    CountDownLatch release = holdWriter();
+    int size = 1 << 20;
+    int count = (int) (IndexWriter.MAX_BACKLOG_BYTES / size) + 16;
+    List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      futures.add(spool.store(TestMessages.sized("BIG" + i, size)));
+    }
+    Thread.sleep(1_000);
+    long answered = futures.stream().filter(CompletableFuture::isDone).count();
+    assertTrue(answered < count, "all " + count + " answered while the index was stalled");
+    assertTrue(answered >= count - 32, "only " + answered + " answered");
+
+    release.countDown();
+    for (CompletableFuture<StoreResult> future : futures) {
+      assertEquals(StoreOutcome.ACCEPTED, stored(future).outcome());
+    }
+    assertEquals(count, spool.stats().received());
+  }
+
+  @Test
   void duplicatesInsideOneBatchAreStoredOnce() throws Exception {
     open();
     CountDownLatch release = holdWriter();
