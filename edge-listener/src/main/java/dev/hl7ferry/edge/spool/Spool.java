@@ -6,10 +6,10 @@ import java.util.concurrent.Executor;
 /**
  * Durable local storage for received messages.
  *
- * <p>{@link #store} never blocks the caller (it is called on Netty event loops): the write and the
- * fsync run on the spool's own thread, and messages arriving together over all connections share
- * one transaction (group commit). The future completes only once the entry is durable; it fails
- * with {@link SpoolRejectedException} when the spool cannot take the message.
+ * <p>{@link #store} never blocks the caller (it is called on Netty event loops): the write runs on
+ * the spool's own thread, and messages arriving together over all connections share one synchronous
+ * write (group commit). The future completes only once the entry is durable; it fails with {@link
+ * SpoolRejectedException} when the spool cannot take the message.
  */
 public interface Spool extends AutoCloseable {
 
@@ -18,8 +18,8 @@ public interface Spool extends AutoCloseable {
 
   /**
    * Like {@link #store(IncomingMessage)}, but the future completes on {@code callbacks} (the
-   * caller's event loop), so dependent actions run there. The SQLite spool hands all completions of
-   * one commit for the same executor over in one task instead of one per message.
+   * caller's event loop), so dependent actions run there. The durable spool hands all completions
+   * of one write for the same executor over in one task instead of one per message.
    */
   default CompletableFuture<StoreResult> store(IncomingMessage message, Executor callbacks) {
     CompletableFuture<StoreResult> stored = store(message);

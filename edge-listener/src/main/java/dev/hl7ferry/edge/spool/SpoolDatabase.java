@@ -12,9 +12,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * Opens SQLite connections to the spool file with the settings durability depends on: WAL journal;
- * the writer's commits only write the WAL ({@code synchronous=NORMAL}) and the {@link WalSyncer}
- * fsyncs it before any result is released, so the fsync overlaps the next batch's inserts.
+ * Opens SQLite connections to the spool's index: WAL journal mode; the index writer's commits only
+ * write the WAL ({@code synchronous=NORMAL}), since the spool's own journal holds every record
+ * until an fsync of the WAL covers it (see {@link IndexWriter}).
  */
 final class SpoolDatabase {
   static final String FILE_NAME = "spool.db";
@@ -38,8 +38,8 @@ final class SpoolDatabase {
           throw new SQLException("spool database refused WAL journal mode");
         }
       }
-      // Durability comes from WalSyncer's fsync of the WAL before results are released; NORMAL
-      // keeps SQLite's own ordering (the WAL is synced before every checkpoint).
+      // Durability comes from the spool's journal, kept until the WAL is fsynced; NORMAL keeps
+      // SQLite's own ordering (the WAL is synced before every checkpoint).
       statement.execute("PRAGMA synchronous=NORMAL");
       // Commits only write the WAL; the Checkpointer copies pages to the main file off this thread.
       statement.execute("PRAGMA wal_autocheckpoint=0");
