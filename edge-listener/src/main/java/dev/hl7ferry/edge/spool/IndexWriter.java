@@ -6,10 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -39,12 +36,11 @@ final class IndexWriter {
   private final Backlog backlog;
   private final long lingerNanos;
   private final LongSupplier openSegmentFirstSequence;
-  private final BlockingQueue<WriteRequest> queue = new LinkedBlockingQueue<>();
-  private final Object enqueueLock = new Object();
+  private final SpoolQueue<WriteRequest> queue = new SpoolQueue<>();
+  private final Object room = new Object();
   private final Thread thread;
   private final AtomicLong commits = new AtomicLong();
   private BatchWriter writer;
-  private boolean closed;
   private volatile boolean stopping;
   private boolean gaveUp;
   private long backlogBytes;
@@ -80,13 +76,13 @@ final class IndexWriter {
       bytes += record.message().payload().length;
     }
     awaitRoom();
-    synchronized (enqueueLock) {
-      if (!closed) {
-        queue.addAll(records);
-        backlogBytes += bytes;
-        return;
-      }
+    synchronized (room) {
+      backlogBytes += bytes;
     }
+    if (queue.addAll(records)) {
+      return;
+    }
+    taken(bytes);
     // Only after close: they stay in the journal and are indexed when the spool opens again.
     SpoolRejectedException refused =
         new SpoolRejectedException(SpoolRejectedException.Reason.CLOSED, "spool is closed", null);
@@ -94,7 +90,7 @@ final class IndexWriter {
   }
 
   private void awaitRoom() {
-    synchronized (enqueueLock) {
+    synchronized (room) {
       boolean warned = false;
       while (backlogBytes > MAX_BACKLOG_BYTES && !stopping) {
         if (!warned) {
@@ -105,7 +101,7 @@ final class IndexWriter {
           warned = true;
         }
         try {
-          enqueueLock.wait(100);
+          room.wait(100);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
@@ -116,21 +112,17 @@ final class IndexWriter {
 
   /** The index took records of {@code bytes}: room for the journal again. */
   private void taken(long bytes) {
-    synchronized (enqueueLock) {
+    synchronized (room) {
       backlogBytes -= bytes;
-      enqueueLock.notifyAll();
+      room.notifyAll();
     }
   }
 
   /** Queues a quota refusal for the duplicate check (see {@link WriteRequest.Probe}). */
   void probe(WriteRequest.Probe probe) {
-    synchronized (enqueueLock) {
-      if (!closed) {
-        queue.add(probe);
-        return;
-      }
+    if (!queue.add(probe)) {
+      probe.fail(null);
     }
-    probe.fail(null);
   }
 
   /** Runs {@code work} in its own transaction on the writer thread and waits for it. */
@@ -150,11 +142,8 @@ final class IndexWriter {
       // A store callback waiting here would block the threads that must answer it.
       throw new IllegalStateException("spool read or update called on a spool thread");
     }
-    synchronized (enqueueLock) {
-      if (closed) {
-        throw new SpoolAccessException("spool is closed", null);
-      }
-      queue.add(request);
+    if (!queue.add(request)) {
+      throw new SpoolAccessException("spool is closed", null);
     }
     try {
       return result.join();
@@ -173,23 +162,18 @@ final class IndexWriter {
    * records stay in the journal for the next start), and the journal no longer waits for room.
    */
   void beginClose() {
-    synchronized (enqueueLock) {
+    synchronized (room) {
       stopping = true;
-      enqueueLock.notifyAll();
+      room.notifyAll();
     }
   }
 
   /** Indexes what is queued, then closes the connection. */
   void close() {
-    synchronized (enqueueLock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      stopping = true; // a failing batch gives up instead of retrying: the journal keeps it
-      queue.add(new WriteRequest.Stop());
+    stopping = true; // a failing batch gives up instead of retrying: the journal keeps it
+    if (queue.close(new WriteRequest.Stop())) {
+      SpoolThreads.awaitEnd(thread);
     }
-    SpoolThreads.awaitEnd(thread);
   }
 
   private void run() {
@@ -198,14 +182,7 @@ final class IndexWriter {
     boolean stop = false;
     while (!stop) {
       batch.clear();
-      try {
-        gather(batch);
-      } catch (InterruptedException e) {
-        // Only close() ends this thread; a stray interrupt must not drop queued requests.
-        if (batch.isEmpty()) {
-          continue;
-        }
-      }
+      gather(batch);
       // Requests run in queue order: an update queued after a record sees it indexed.
       for (WriteRequest request : batch) {
         if (request instanceof WriteRequest.Index record) {
@@ -251,20 +228,8 @@ final class IndexWriter {
    * Takes at least one request and what is queued; while only journal records came and fewer than a
    * full batch, waits up to the linger time for more.
    */
-  private void gather(List<WriteRequest> batch) throws InterruptedException {
-    int max = settings.maxBatchSize();
-    batch.add(queue.take());
-    queue.drainTo(batch, max - batch.size());
-    long deadline = System.nanoTime() + lingerNanos;
-    while (batch.size() < max && onlyRecords(batch)) {
-      long left = deadline - System.nanoTime();
-      WriteRequest next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, max - batch.size());
-    }
+  private void gather(List<WriteRequest> batch) {
+    queue.gather(batch, settings.maxBatchSize(), lingerNanos, IndexWriter::onlyRecords);
   }
 
   private static boolean onlyRecords(List<WriteRequest> batch) {

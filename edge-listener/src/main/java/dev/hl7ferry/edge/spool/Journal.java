@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +33,7 @@ final class Journal {
   private final IndexWriter index;
   private final AtomicLong journaled = new AtomicLong();
   private final AtomicLong writes = new AtomicLong();
-  private final BlockingQueue<WriteRequest.Store> queue = new LinkedBlockingQueue<>();
-  private final Object enqueueLock = new Object();
+  private final SpoolQueue<WriteRequest.Store> queue = new SpoolQueue<>();
   private final Thread thread;
   private final SegmentPreparer preparer;
 
@@ -50,7 +46,6 @@ final class Journal {
   private long nextSequence;
   private final AtomicLong segmentFirstSequence;
   private boolean segmentBroken;
-  private boolean closed;
   private int lastBatch;
 
   Journal(
@@ -79,13 +74,9 @@ final class Journal {
 
   /** Queues a store; refuses it with CLOSED once {@link #close} began. Never blocks. */
   void submit(WriteRequest.Store store) {
-    synchronized (enqueueLock) {
-      if (!closed) {
-        queue.add(store);
-        return;
-      }
+    if (!queue.add(store)) {
+      store.fail(new SpoolRejectedException(Reason.CLOSED, "spool is closed", null));
     }
-    store.fail(new SpoolRejectedException(Reason.CLOSED, "spool is closed", null));
   }
 
   /** Records written so far (for tests and stats). */
@@ -100,13 +91,7 @@ final class Journal {
 
   /** Appends and answers everything queued, then closes the segment file. */
   void close() {
-    synchronized (enqueueLock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      queue.add(WriteRequest.Store.END);
-    }
+    queue.close(WriteRequest.Store.END);
     SpoolThreads.awaitEnd(thread);
   }
 
@@ -115,14 +100,7 @@ final class Journal {
     boolean stopping = false;
     while (!stopping) {
       batch.clear();
-      try {
-        gather(batch);
-      } catch (InterruptedException e) {
-        // Only close() ends this thread; a stray interrupt must not drop queued messages.
-        if (batch.isEmpty()) {
-          continue;
-        }
-      }
+      gather(batch);
       if (batch.get(batch.size() - 1) == WriteRequest.Store.END) {
         batch.remove(batch.size() - 1);
         stopping = true;
@@ -154,22 +132,15 @@ final class Journal {
    * batch held, wait up to {@link SpoolSettings#maxCommitDelay} for that many, so they share the
    * next fsync instead of the first one going alone.
    */
-  private void gather(List<WriteRequest.Store> batch) throws InterruptedException {
-    int max = settings.maxBatchSize();
-    batch.add(queue.take());
-    queue.drainTo(batch, max - batch.size());
-    int expected = Math.min(lastBatch, max);
-    long delay = settings.maxCommitDelay().toNanos();
-    long deadline = System.nanoTime() + delay;
-    while (batch.size() < expected && batch.get(batch.size() - 1) != WriteRequest.Store.END) {
-      long left = deadline - System.nanoTime();
-      WriteRequest.Store next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-      if (next == null) {
-        return;
-      }
-      batch.add(next);
-      queue.drainTo(batch, max - batch.size());
-    }
+  private void gather(List<WriteRequest.Store> batch) {
+    int expected = Math.min(lastBatch, settings.maxBatchSize());
+    queue.gather(
+        batch,
+        settings.maxBatchSize(),
+        settings.maxCommitDelay().toNanos(),
+        gathered ->
+            gathered.size() < expected
+                && gathered.get(gathered.size() - 1) != WriteRequest.Store.END);
   }
 
   private void append(List<WriteRequest.Store> batch) {
