@@ -55,6 +55,17 @@ final class Backlog {
     indexedBytes = tallyBytes;
   }
 
+  /**
+   * Like {@link #indexed(long, long, long, long)} when the tally could not be read: the records
+   * count as indexed and unshipped (duplicates too, until the next tally corrects it).
+   */
+  synchronized void indexed(long messages, long bytes) {
+    pendingMessages -= messages;
+    pendingBytes -= bytes;
+    indexedMessages += messages;
+    indexedBytes += bytes;
+  }
+
   /** A read-side change (shipped, replay, prune) left this tally. */
   synchronized void tally(long tallyMessages, long tallyBytes) {
     indexedMessages = tallyMessages;

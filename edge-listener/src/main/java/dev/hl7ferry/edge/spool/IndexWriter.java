@@ -265,12 +265,11 @@ final class IndexWriter {
     }
     long delay = FIRST_RETRY_MILLIS;
     while (true) {
+      BatchWriter current;
+      List<StoreResult> results;
       try {
-        BatchWriter current = writer();
-        List<StoreResult> results = current.write(records);
-        commits.incrementAndGet();
-        indexed(current, records, results);
-        break;
+        current = writer();
+        results = current.write(records);
       } catch (SQLException | RuntimeException e) {
         closeWriter();
         if (stopping) {
@@ -282,7 +281,7 @@ final class IndexWriter {
           SpoolRejectedException refused = SpoolFailures.rejection(e, records.size());
           records.forEach(record -> record.fail(refused));
           gaveUp = true;
-          break;
+          return;
         }
         log.error(
             "indexing {} journal record(s) failed (they are safe in the journal); retrying in"
@@ -292,13 +291,17 @@ final class IndexWriter {
             e);
         sleep(delay);
         delay = Math.min(delay * 2, LAST_RETRY_MILLIS);
+        continue;
       }
+      // Committed: what follows must not send the batch round again.
+      commits.incrementAndGet();
+      indexed(current, records, results);
+      return;
     }
   }
 
   private void indexed(
-      BatchWriter current, List<WriteRequest.Index> records, List<StoreResult> results)
-      throws SQLException {
+      BatchWriter current, List<WriteRequest.Index> records, List<StoreResult> results) {
     long bytes = 0;
     List<Completions.Answer> answers = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -318,8 +321,13 @@ final class IndexWriter {
         answers.add(new Completions.Answer(record.waiting(), result));
       }
     }
-    BatchWriter.Tally tally = current.unshipped();
-    backlog.indexed(records.size(), bytes, tally.messages(), tally.bytes());
+    try {
+      BatchWriter.Tally tally = current.unshipped();
+      backlog.indexed(records.size(), bytes, tally.messages(), tally.bytes());
+    } catch (SQLException | RuntimeException e) {
+      log.warn("reading the spool tally failed; the quota counts the batch without it", e);
+      backlog.indexed(records.size(), bytes);
+    }
     Completions.deliver(answers);
     retireSegments(current, records.get(records.size() - 1).sequence());
   }
@@ -345,17 +353,24 @@ final class IndexWriter {
   }
 
   private void runUpdate(WriteRequest.Update update) {
+    BatchWriter current;
+    int changed;
     try {
-      BatchWriter current = writer();
-      int changed = current.update(update.work());
-      commits.incrementAndGet();
-      BatchWriter.Tally tally = current.unshipped();
-      backlog.tally(tally.messages(), tally.bytes());
-      update.result().complete(changed);
+      current = writer();
+      changed = current.update(update.work());
     } catch (SQLException | RuntimeException e) {
       update.fail(e);
       closeWriter();
+      return;
     }
+    commits.incrementAndGet();
+    try {
+      BatchWriter.Tally tally = current.unshipped();
+      backlog.tally(tally.messages(), tally.bytes());
+    } catch (SQLException | RuntimeException e) {
+      log.warn("reading the spool tally failed; the quota catches up at the next transaction", e);
+    }
+    update.result().complete(changed);
   }
 
   private void runProbe(WriteRequest.Probe probe) {
