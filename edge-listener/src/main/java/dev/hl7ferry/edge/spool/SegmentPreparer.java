@@ -48,7 +48,7 @@ final class SegmentPreparer implements AutoCloseable {
   FileChannel take(Path target) throws IOException {
     Path prepared;
     try {
-      prepared = next == null ? prepare() : next.join();
+      prepared = next == null ? leftOverOrPrepare() : next.join();
     } catch (CompletionException e) {
       next = null;
       if (e.getCause() instanceof UncheckedIOException io) {
@@ -60,6 +60,19 @@ final class SegmentPreparer implements AutoCloseable {
     JournalSegments.syncDirectory(directory);
     next = CompletableFuture.supplyAsync(this::prepareUnchecked, thread);
     return FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+  }
+
+  /**
+   * The file a previous run prepared and never used (it only ever holds zeros; renamed away before
+   * any frame is written), or a new one.
+   */
+  private Path leftOverOrPrepare() throws IOException {
+    Path file = directory.resolve(PREPARED);
+    if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && Files.size(file) == size) {
+      return file;
+    }
+    return prepare();
   }
 
   private Path prepareUnchecked() {
