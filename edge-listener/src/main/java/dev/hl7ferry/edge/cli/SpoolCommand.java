@@ -56,6 +56,10 @@ final class SpoolCommand implements Runnable {
       out.printf(
           "oldest unshipped: %s%n",
           stats.oldestUnshipped() == null ? "-" : stats.oldestUnshipped());
+      out.printf(
+          "journal, not yet indexed: %d (acknowledged and on disk; indexed within milliseconds"
+              + " while the edge runs, at its next start after a crash)%n",
+          view.notYetIndexed());
       out.flush();
       return 0;
     } catch (SpoolAccessException e) {

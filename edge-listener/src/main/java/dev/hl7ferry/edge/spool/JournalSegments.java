@@ -68,6 +68,21 @@ final class JournalSegments {
    * it is a disk fault (the journal never leaves a gap), logged as an error.
    */
   static long recover(Path directory, Consumer<JournalRecord.Decoded> sink) throws IOException {
+    return scan(directory, sink, true);
+  }
+
+  /**
+   * How many intact records past {@code after} the journal holds, without a word in the log: for
+   * the spool command, which may read while the edge appends (a frame being written looks torn).
+   */
+  static long countAfter(Path directory, long after) throws IOException {
+    long[] count = {0};
+    scan(directory, record -> count[0] += record.sequence() > after ? 1 : 0, false);
+    return count[0];
+  }
+
+  private static long scan(Path directory, Consumer<JournalRecord.Decoded> sink, boolean report)
+      throws IOException {
     List<Segment> segments = list(directory);
     long last = 0;
     for (int i = 0; i < segments.size(); i++) {
@@ -81,7 +96,7 @@ final class JournalSegments {
           last = Math.max(last, record.sequence());
           sink.accept(record);
         }
-        if (zeros(all, valid)) {
+        if (!report || zeros(all, valid)) {
           continue; // the prepared, never written part of the segment
         }
         if (i == segments.size() - 1) {
@@ -97,6 +112,8 @@ final class JournalSegments {
               valid,
               size);
         }
+      } catch (java.nio.file.NoSuchFileException gone) {
+        // retired by a running edge while we looked: the index holds its records
       }
     }
     return last;

@@ -70,6 +70,18 @@ final class SpoolQueries implements AutoCloseable {
   }
 
   /** Counts and bytes by state, from the trigger-kept tally, in one read transaction. */
+  /** The last journal sequence the index holds. */
+  synchronized long indexedThrough() {
+    checkOpen();
+    try (PreparedStatement mark =
+            connection.prepareStatement("SELECT indexed_through FROM journal_mark WHERE one = 1");
+        ResultSet row = mark.executeQuery()) {
+      return row.next() ? row.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new SpoolAccessException("reading the spool's journal mark failed", e);
+    }
+  }
+
   synchronized SpoolStats stats() {
     checkOpen();
     try (PreparedStatement tally =

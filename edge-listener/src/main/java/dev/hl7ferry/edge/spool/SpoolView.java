@@ -10,15 +10,17 @@ import java.util.List;
  */
 public final class SpoolView implements AutoCloseable {
   private final SpoolQueries queries;
+  private final Path dataDir;
 
-  private SpoolView(SpoolQueries queries) {
+  private SpoolView(SpoolQueries queries, Path dataDir) {
     this.queries = queries;
+    this.dataDir = dataDir;
   }
 
   /** Opens the spool in {@code dataDir}; fails when there is none. */
   public static SpoolView open(Path dataDir) {
     try {
-      return new SpoolView(new SpoolQueries(SpoolDatabase.openReadOnly(dataDir)));
+      return new SpoolView(new SpoolQueries(SpoolDatabase.openReadOnly(dataDir)), dataDir);
     } catch (SQLException e) {
       throw new SpoolAccessException("cannot open spool in " + dataDir + " for reading", e);
     }
@@ -27,6 +29,20 @@ public final class SpoolView implements AutoCloseable {
   /** Counts and bytes by state. */
   public SpoolStats stats() {
     return queries.stats();
+  }
+
+  /**
+   * Messages the journal holds that the index does not yet: acknowledged and on disk, indexed
+   * within milliseconds while the edge runs, or at its next start after a crash. Stats and lists
+   * show the index only.
+   */
+  public long notYetIndexed() {
+    try {
+      return JournalSegments.countAfter(
+          JournalSegments.directory(dataDir), queries.indexedThrough());
+    } catch (java.io.IOException e) {
+      throw new SpoolAccessException("cannot read the journal in " + dataDir, e);
+    }
   }
 
   /** Up to {@code limit} entries after {@code afterSequence}, without payloads. */

@@ -91,6 +91,7 @@ class SpoolCommandTest {
     assertTrue(text.matches("(?s).*SHIPPED\\s+1\\s+\\d+.*"), text);
     assertTrue(text.matches("(?s).*TOTAL\\s+3\\s+\\d+.*"), text);
     assertTrue(text.contains("oldest unshipped: 2026-11-22T04:00:00Z"), text);
+    assertTrue(text.contains("journal, not yet indexed: 0 "), text);
   }
 
   @Test

@@ -71,6 +71,30 @@ class JournalRecoveryTest {
   }
 
   @Test
+  void theSpoolViewCountsWhatOnlyTheJournalHolds() throws Exception {
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      spool.store(TestMessages.message("A")).get(10, TimeUnit.SECONDS);
+    }
+    // What a crash leaves: answered messages in the journal, past the index's mark.
+    ByteArrayOutputStream segment = new ByteArrayOutputStream();
+    segment.write(frame("B", 2));
+    segment.write(frame("C", 3));
+    segment.write(new byte[512]);
+    Files.write(JournalSegments.path(journal(), 2), segment.toByteArray());
+
+    try (SpoolView view = SpoolView.open(dir)) {
+      assertEquals(1, view.stats().received());
+      assertEquals(2, view.notYetIndexed());
+    }
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(List.of("A", "B", "C"), controlIds(spool));
+    }
+    try (SpoolView view = SpoolView.open(dir)) {
+      assertEquals(0, view.notYetIndexed());
+    }
+  }
+
+  @Test
   void aTornTailIsCutOffAndEverythingBeforeItKept() throws Exception {
     byte[] torn = frame("TORN", 3);
     ByteArrayOutputStream segment = new ByteArrayOutputStream();
