@@ -15,10 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The spool's durable write path: an append-only log of sealed frames on the {@code spool-journal}
  * thread. It takes everything queued from all connections, checks the quota, hands out sequences,
- * writes the frames with one {@code write} and makes them durable with one {@code fdatasync}, and
- * only then answers (or, when {@link SpoolSettings.AnswerAt#INDEX}, passes the answer on to the
- * index). Whatever arrives during an fsync forms the next batch, so one fsync serves every sender
- * that was waiting.
+ * writes the frames with one synchronous ({@code O_DSYNC}) write, and only then answers (or, when
+ * {@link SpoolSettings.AnswerAt#INDEX}, passes the answer on to the index). Whatever arrives during
+ * an fsync forms the next batch, so one fsync serves every sender that was waiting.
  *
  * <p>Everything else a stored message needs (the duplicate check, the index the shipper and the
  * spool command read) is done by the SQLite writer behind it, in large batches that cost a fraction
@@ -37,10 +36,10 @@ final class Journal {
   private final Thread thread;
   private final SegmentPreparer preparer;
 
-  /** The write buffer is kept at up to this size between batches. */
-  private static final int MAX_KEPT_BUFFER = 4 * 1024 * 1024;
+  /** Size of the direct buffer frames are copied into for writing: one write for a usual batch. */
+  private static final int WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 
-  private ByteBuffer out = ByteBuffer.allocateDirect(1024 * 1024);
+  private final ByteBuffer out = ByteBuffer.allocateDirect(WRITE_BUFFER_BYTES);
   private FileChannel segment;
   private long segmentBytes;
   private long nextSequence;
@@ -155,7 +154,7 @@ final class Journal {
     }
     List<WriteRequest.Index> written = new ArrayList<>(batch.size());
     List<WriteRequest.Store> accepted = new ArrayList<>(batch.size());
-    List<ByteBuffer> frames = new ArrayList<>(batch.size());
+    List<ByteBuffer> frames = new ArrayList<>(2 * batch.size());
     long start = segmentBytes;
     try {
       for (WriteRequest.Store store : batch) {
@@ -175,17 +174,20 @@ final class Journal {
                       null)));
           continue;
         }
-        byte[] frame = store.frame();
-        if (segmentBytes > 0 && segmentBytes + frame.length > settings.journalSegmentBytes()) {
+        byte[] head = store.frame();
+        byte[] payload = store.message().payload();
+        long length = head.length + payload.length;
+        if (segmentBytes > 0 && segmentBytes + length > settings.journalSegmentBytes()) {
           write(frames);
           frames.clear();
           openSegment();
           start = 0;
         }
         long sequence = nextSequence++;
-        JournalRecord.seal(frame, sequence);
-        frames.add(ByteBuffer.wrap(frame));
-        segmentBytes += frame.length;
+        JournalRecord.seal(head, payload, sequence);
+        frames.add(ByteBuffer.wrap(head));
+        frames.add(ByteBuffer.wrap(payload));
+        segmentBytes += length;
         written.add(
             new WriteRequest.Index(
                 store.message(),
@@ -218,32 +220,35 @@ final class Journal {
   }
 
   /**
-   * Writes the frames with one synchronous write: copied into one reused direct buffer (the JDK
-   * would otherwise copy each heap buffer into a temporary direct one of its own).
+   * Writes the frames' pieces with synchronous writes, copied into one reused direct buffer (the
+   * JDK would otherwise copy each heap buffer into a temporary direct one of its own): one write
+   * for an ordinary batch, one per {@link #WRITE_BUFFER_BYTES} for a batch of large messages.
    */
-  private void write(List<ByteBuffer> frames) throws IOException {
-    int total = 0;
-    for (ByteBuffer frame : frames) {
-      total += frame.remaining();
+  private void write(List<ByteBuffer> pieces) throws IOException {
+    out.clear();
+    for (ByteBuffer piece : pieces) {
+      ByteBuffer rest = piece.duplicate();
+      while (rest.hasRemaining()) {
+        if (!out.hasRemaining()) {
+          flush();
+        }
+        int n = Math.min(out.remaining(), rest.remaining());
+        out.put(rest.slice(rest.position(), n));
+        rest.position(rest.position() + n);
+      }
     }
-    if (total == 0) {
-      return;
-    }
-    if (out.capacity() < total) {
-      out = ByteBuffer.allocateDirect(Math.max(total, out.capacity() * 2));
+    flush();
+  }
+
+  private void flush() throws IOException {
+    out.flip();
+    if (out.hasRemaining()) {
+      while (out.hasRemaining()) {
+        segment.write(out);
+      }
+      writes.incrementAndGet();
     }
     out.clear();
-    for (ByteBuffer frame : frames) {
-      out.put(frame);
-    }
-    out.flip();
-    while (out.hasRemaining()) {
-      segment.write(out);
-    }
-    writes.incrementAndGet();
-    if (out.capacity() > MAX_KEPT_BUFFER) {
-      out = ByteBuffer.allocateDirect(MAX_KEPT_BUFFER); // after a batch of huge messages
-    }
   }
 
   /** Refuses what a failed write or fsync covered (and what could not even be tried). */

@@ -29,7 +29,10 @@ final class JournalRecord {
 
   private JournalRecord() {}
 
-  /** The whole frame for {@code message} with a zero sequence and no CRC yet. */
+  /**
+   * The frame's head for {@code message}: the frame header and the body up to and including the
+   * payload's length, with a zero sequence and no CRC yet. The payload bytes follow it.
+   */
   static byte[] encode(String id, IncomingMessage message) {
     byte[][] texts = {
       utf8(id),
@@ -49,23 +52,24 @@ final class JournalRecord {
       body += Integer.BYTES + (text == null ? 0 : text.length);
     }
     body += Integer.BYTES + message.payload().length;
-    ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + body);
-    frame.putInt(body).putInt(0);
-    frame.putLong(0); // sequence, filled in by seal()
-    frame.putLong(message.receivedAt().getEpochSecond()).putInt(message.receivedAt().getNano());
+    ByteBuffer head = ByteBuffer.allocate(HEADER_BYTES + body - message.payload().length);
+    head.putInt(body).putInt(0);
+    head.putLong(0); // sequence, filled in by seal()
+    head.putLong(message.receivedAt().getEpochSecond()).putInt(message.receivedAt().getNano());
     for (byte[] text : texts) {
-      putBytes(frame, text);
+      putBytes(head, text);
     }
-    putBytes(frame, message.payload());
-    return frame.array();
+    head.putInt(message.payload().length);
+    return head.array();
   }
 
-  /** Writes {@code sequence} into an encoded frame and computes its CRC. */
-  static void seal(byte[] frame, long sequence) {
-    ByteBuffer buffer = ByteBuffer.wrap(frame);
+  /** Writes {@code sequence} into a frame's head and computes the CRC over head and payload. */
+  static void seal(byte[] head, byte[] payload, long sequence) {
+    ByteBuffer buffer = ByteBuffer.wrap(head);
     buffer.putLong(SEQUENCE_OFFSET, sequence);
     CRC32C crc = new CRC32C();
-    crc.update(frame, HEADER_BYTES, frame.length - HEADER_BYTES);
+    crc.update(head, HEADER_BYTES, head.length - HEADER_BYTES);
+    crc.update(payload);
     buffer.putInt(Integer.BYTES, (int) crc.getValue());
   }
 

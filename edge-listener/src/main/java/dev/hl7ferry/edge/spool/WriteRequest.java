@@ -12,9 +12,9 @@ sealed interface WriteRequest {
   void fail(Throwable cause);
 
   /**
-   * A message to store, with its entry id and its journal frame (both made by the caller, off the
-   * journal thread); {@code callbacks} is where its future completes (null: on the spool's own
-   * thread).
+   * A message to store, with its entry id and its journal frame's head (both made by the caller,
+   * off the journal thread); {@code callbacks} is where its future completes (null: on the spool's
+   * own thread).
    */
   record Store(
       IncomingMessage message,

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,8 +37,10 @@ class JournalRecoveryTest {
 
   private static byte[] frame(String controlId, long sequence) {
     IncomingMessage message = TestMessages.message(controlId);
-    byte[] frame = JournalRecord.encode(EntryId.of(message), message);
-    JournalRecord.seal(frame, sequence);
+    byte[] head = JournalRecord.encode(EntryId.of(message), message);
+    JournalRecord.seal(head, message.payload(), sequence);
+    byte[] frame = Arrays.copyOf(head, head.length + message.payload().length);
+    System.arraycopy(message.payload(), 0, frame, head.length, message.payload().length);
     return frame;
   }
 
@@ -185,6 +190,50 @@ class JournalRecoveryTest {
     assertEquals(List.of(), JournalSegments.list(journal()));
     try (SpoolView view = SpoolView.open(dir)) {
       assertEquals(20, view.stats().received());
+    }
+  }
+
+  @Test
+  void aBatchOfLargeMessagesIsWrittenInPiecesAndReadsBackIntact() throws Exception {
+    SpoolSettings settings =
+        SpoolSettings.of(dir, UNLIMITED, UNLIMITED).answeringAt(AnswerAt.JOURNAL);
+    try (SqliteSpool spool = SqliteSpool.open(settings)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch holding = new CountDownLatch(1);
+      CompletableFuture<Integer> blocker =
+          CompletableFuture.supplyAsync(
+              () ->
+                  spool.runOnWriter(
+                      connection -> {
+                        holding.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        return 0;
+                      }));
+      assertTrue(holding.await(10, TimeUnit.SECONDS));
+      // 6 x 3 MiB: larger than the journal's write buffer and than one 16 MiB segment.
+      List<IncomingMessage> messages = new ArrayList<>();
+      List<CompletableFuture<StoreResult>> futures = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        messages.add(TestMessages.sized("LARGE" + i, 3 << 20));
+        futures.add(spool.store(messages.get(i)));
+      }
+      for (CompletableFuture<StoreResult> future : futures) {
+        future.get(30, TimeUnit.SECONDS);
+      }
+      // Answered while the index was held: what the journal holds is all there is.
+      List<JournalRecord.Decoded> onDisk = new ArrayList<>();
+      JournalSegments.recover(journal(), onDisk::add);
+      assertEquals(6, onDisk.size());
+      for (int i = 0; i < 6; i++) {
+        assertArrayEquals(messages.get(i).payload(), onDisk.get(i).message().payload());
+      }
+      release.countDown();
+      blocker.get(10, TimeUnit.SECONDS);
+      assertEquals(6, spool.stats().received());
     }
   }
 
