@@ -38,6 +38,7 @@ final class BatchWriter implements AutoCloseable {
   private final EntryInserter inserter;
   private final PreparedStatement flagSameControlId;
   private final PreparedStatement markIndexed;
+  private final PreparedStatement entryBetween;
 
   BatchWriter(Connection connection, Path walFile) throws SQLException {
     this.connection = connection;
@@ -52,6 +53,8 @@ final class BatchWriter implements AutoCloseable {
                 + " AND sending_application IS ? AND control_id_reused = 0");
     markIndexed =
         connection.prepareStatement("UPDATE journal_mark SET indexed_through = ? WHERE one = 1");
+    entryBetween =
+        connection.prepareStatement("SELECT 1 FROM entry WHERE seq >= ? AND seq < ? LIMIT 1");
   }
 
   Connection connection() {
@@ -149,7 +152,9 @@ final class BatchWriter implements AutoCloseable {
       }
       keysInBatch.add(key);
       sequenceById.put(id, record.sequence());
-      rows.add(new EntryInserter.Row(record.sequence(), id, record.message()));
+      rows.add(
+          new EntryInserter.Row(
+              record.sequence(), id, record.message(), record.segment(), record.offset()));
       results.add(new StoreResult(id, record.sequence(), kind));
     }
     inserter.insert(rows);
@@ -180,6 +185,15 @@ final class BatchWriter implements AutoCloseable {
     flagSameControlId.setString(2, key.sendingFacility());
     flagSameControlId.setString(3, key.sendingApplication());
     flagSameControlId.executeUpdate();
+  }
+
+  /** Whether any entry has a sequence in {@code [from, until)}. */
+  boolean holdsEntriesBetween(long from, long until) throws SQLException {
+    entryBetween.setLong(1, from);
+    entryBetween.setLong(2, until);
+    try (ResultSet row = entryBetween.executeQuery()) {
+      return row.next();
+    }
   }
 
   /** The unshipped entries and bytes the index holds now. */
@@ -236,7 +250,8 @@ final class BatchWriter implements AutoCloseable {
         heldEntries;
         inserter;
         flagSameControlId;
-        markIndexed) {
+        markIndexed;
+        entryBetween) {
       // try-with-resources closes the statements, then the connection
     }
   }

@@ -13,16 +13,22 @@ import java.util.List;
  */
 final class EntryInserter implements AutoCloseable {
   private static final int[] CHUNKS = {64, 16, 4, 1};
-  private static final int COLUMNS = 16;
+  private static final int COLUMNS = 18;
   private static final String INSERT =
       "INSERT INTO entry (seq, id, payload, size, charset, sending_application, sending_facility,"
           + " receiving_application, receiving_facility, message_type, control_id,"
-          + " processing_id, version_id, peer, received_at, state) VALUES ";
+          + " processing_id, version_id, peer, received_at, state, journal_segment,"
+          + " journal_offset) VALUES ";
   private static final String ROW =
       "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
 
-  /** A row to insert: its journal sequence, the entry id and its message. */
-  record Row(long sequence, String id, IncomingMessage message) {}
+  /**
+   * A row to insert: its journal sequence, the entry id, its message and where the journal holds
+   * the frame (the payload stays there only).
+   */
+  record Row(long sequence, String id, IncomingMessage message, long segment, long offset) {}
+
+  private static final byte[] IN_JOURNAL = new byte[0];
 
   private final PreparedStatement[] statements = new PreparedStatement[CHUNKS.length];
 
@@ -64,7 +70,7 @@ final class EntryInserter implements AutoCloseable {
     int p = first;
     statement.setLong(p++, row.sequence());
     statement.setString(p++, row.id());
-    statement.setBytes(p++, message.payload());
+    statement.setBytes(p++, IN_JOURNAL);
     statement.setInt(p++, message.payload().length);
     statement.setString(p++, message.charset());
     statement.setString(p++, message.sendingApplication());
@@ -78,6 +84,8 @@ final class EntryInserter implements AutoCloseable {
     statement.setString(p++, message.peer());
     statement.setLong(p++, message.receivedAt().toEpochMilli());
     statement.setString(p++, EntryState.RECEIVED.name());
+    statement.setLong(p++, row.segment());
+    statement.setLong(p++, row.offset());
     return p;
   }
 

@@ -45,12 +45,14 @@ final class IndexWriter {
   private boolean gaveUp;
   private long backlogBytes;
   private long retiredBelow;
+  private long lastIndexed;
 
   IndexWriter(
       SpoolSettings settings,
       BatchWriter writer,
       Backlog backlog,
       Duration linger,
+      long indexedThrough,
       LongSupplier openSegmentFirstSequence) {
     this.dataDir = settings.dataDir();
     this.settings = settings;
@@ -58,6 +60,7 @@ final class IndexWriter {
     this.backlog = backlog;
     this.lingerNanos = linger.toNanos();
     this.openSegmentFirstSequence = openSegmentFirstSequence;
+    this.lastIndexed = indexedThrough;
     this.thread = SpoolThreads.newThread(this::run, "spool-index");
   }
 
@@ -131,6 +134,11 @@ final class IndexWriter {
     return await(new WriteRequest.Update(work, result), result);
   }
 
+  /** Queues a pass over the journal's segments (after a prune freed some). */
+  void retireUnused() {
+    queue.add(new WriteRequest.Retire());
+  }
+
   /** Waits until everything queued so far is indexed (without a transaction of its own). */
   void awaitIndexed() {
     CompletableFuture<Void> reached = new CompletableFuture<>();
@@ -196,6 +204,8 @@ final class IndexWriter {
           runProbe(probe);
         } else if (request instanceof WriteRequest.Barrier barrier) {
           barrier.reached().complete(null);
+        } else if (request instanceof WriteRequest.Retire) {
+          retire(false);
         } else if (request instanceof WriteRequest.Stop) {
           stop = true;
         }
@@ -208,20 +218,9 @@ final class IndexWriter {
     closeWriter();
   }
 
-  /**
-   * At a clean stop the index holds every journal record: make it durable and delete every segment,
-   * so a stopped spool is the database alone.
-   */
+  /** At a clean stop the index holds every journal record: retire the newest segment too. */
   private void retireAll() {
-    try {
-      writer().sync();
-      for (JournalSegments.Segment segment :
-          JournalSegments.list(JournalSegments.directory(dataDir))) {
-        java.nio.file.Files.deleteIfExists(segment.path());
-      }
-    } catch (IOException | SQLException | RuntimeException e) {
-      log.warn("keeping the journal at close (it is indexed again at the next start)", e);
-    }
+    retire(true);
   }
 
   /**
@@ -329,26 +328,33 @@ final class IndexWriter {
       backlog.indexed(records.size(), bytes);
     }
     Completions.deliver(answers);
-    retireSegments(current, records.get(records.size() - 1).sequence());
+    lastIndexed = records.get(records.size() - 1).sequence();
+    retireSegments(lastIndexed);
   }
 
   /**
-   * Once the index passed the start of the journal's open segment, every older segment is indexed:
-   * fsync the WAL so the index holds them durably, then delete them.
+   * Once the index passed the start of the journal's open segment, the segments before it are fully
+   * indexed: retire those no entry needs (all resends, or shipped and pruned meanwhile).
    */
-  private void retireSegments(BatchWriter current, long indexedThrough) {
+  private void retireSegments(long indexedThrough) {
     long open = openSegmentFirstSequence.getAsLong();
     if (open <= retiredBelow || indexedThrough < open - 1) {
       return;
     }
+    retiredBelow = open;
+    retire(false);
+  }
+
+  private void retire(boolean includingNewest) {
     try {
-      current.sync();
       int deleted =
-          JournalSegments.deleteIndexed(JournalSegments.directory(dataDir), indexedThrough);
-      retiredBelow = open;
-      log.debug("deleted {} indexed journal segment(s) below sequence {}", deleted, open);
-    } catch (IOException e) {
-      log.warn("deleting indexed journal segments failed; trying again later", e);
+          SegmentRetirement.run(
+              writer(), JournalSegments.directory(dataDir), lastIndexed, includingNewest);
+      if (deleted > 0) {
+        log.debug("deleted {} journal segment(s) no entry needs", deleted);
+      }
+    } catch (IOException | SQLException | RuntimeException e) {
+      log.warn("deleting journal segments failed; trying again later", e);
     }
   }
 

@@ -184,6 +184,7 @@ final class Journal {
           start = 0;
         }
         long sequence = nextSequence++;
+        long offset = segmentBytes;
         JournalRecord.seal(head, payload, sequence);
         frames.add(ByteBuffer.wrap(head));
         frames.add(ByteBuffer.wrap(payload));
@@ -193,6 +194,8 @@ final class Journal {
                 store.message(),
                 store.id(),
                 sequence,
+                segmentFirstSequence.get(),
+                offset,
                 settings.answerAt() == SpoolSettings.AnswerAt.INDEX ? store : null));
         accepted.add(store);
       }

@@ -1,7 +1,6 @@
 package dev.hl7ferry.edge.spool;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,15 +11,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the index up to the journal when the spool opens: every journal record past the index's
  * mark is indexed (a crash, SIGKILL or power loss came between the journal's fsync, after which the
- * sender had its ACK, and the index), the index is made durable, and the journal starts over empty.
+ * sender had its ACK, and the index), the index is made durable, and the segments no entry needs
+ * are deleted. The journal then starts a new segment.
  */
 final class JournalRecovery {
   private static final Logger log = LoggerFactory.getLogger(JournalRecovery.class);
 
   private JournalRecovery() {}
 
-  /** Runs recovery and returns the first sequence the journal may hand out. */
-  static long run(BatchWriter writer, Path journalDir, int batchSize)
+  /** What recovery leaves: the first sequence the journal may hand out and the last one indexed. */
+  record Result(long nextSequence, long indexedThrough) {}
+
+  /** Runs recovery. */
+  static Result run(BatchWriter writer, Path journalDir, int batchSize)
       throws IOException, SQLException {
     long[] marks = writer.marks();
     long indexedThrough = marks[0];
@@ -32,11 +35,13 @@ final class JournalRecovery {
       last =
           JournalSegments.recover(
               journalDir,
-              record -> {
+              (record, segment, offset) -> {
                 if (record.sequence() <= indexedThrough) {
                   return;
                 }
-                pending.add(index(record));
+                pending.add(
+                    new WriteRequest.Index(
+                        record.message(), record.id(), record.sequence(), segment, offset, null));
                 if (pending.size() >= batchSize) {
                   indexed[0] += flush(writer, pending);
                 }
@@ -45,11 +50,9 @@ final class JournalRecovery {
       throw e.getCause();
     }
     indexed[0] += flush(writer, pending);
+    long through = Math.max(indexedThrough, last);
     writer.sync();
-    List<JournalSegments.Segment> segments = JournalSegments.list(journalDir);
-    for (JournalSegments.Segment segment : segments) {
-      Files.delete(segment.path());
-    }
+    SegmentRetirement.run(writer, journalDir, through, true);
     if (indexed[0] > 0) {
       log.info(
           "spool recovery: indexed {} journal record(s) the index did not hold yet (through"
@@ -57,11 +60,7 @@ final class JournalRecovery {
           indexed[0],
           last);
     }
-    return Math.max(highest, last) + 1;
-  }
-
-  private static WriteRequest.Index index(JournalRecord.Decoded record) {
-    return new WriteRequest.Index(record.message(), record.id(), record.sequence(), null);
+    return new Result(Math.max(highest, last) + 1, through);
   }
 
   private static int flush(BatchWriter writer, List<WriteRequest.Index> pending) {

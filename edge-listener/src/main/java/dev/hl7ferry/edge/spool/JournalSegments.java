@@ -8,17 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The journal's files: {@code journal/<first sequence, 20 digits>.journal}, appended in sequence
- * order, a new segment once the next frame would not fit in the current one. A segment is deleted
- * once the SQLite index holds every record in it durably. Recovery reads the segments in order and
- * stops a segment at the first frame that is short or fails its CRC: the tail a crash cut off,
- * which was never acknowledged (acknowledgements wait for the fsync that covers the whole frame).
+ * order, a new segment once the next frame would not fit in the current one. Entries' payloads stay
+ * in their segment; a segment is deleted once no entry needs it ({@link SegmentRetirement}).
+ * Recovery reads the segments in order and stops a segment at the first frame that is short or
+ * fails its CRC: the tail a crash cut off, which was never acknowledged (acknowledgements wait for
+ * the fsync that covers the whole frame).
  */
 final class JournalSegments {
   private static final Logger log = LoggerFactory.getLogger(JournalSegments.class);
@@ -28,6 +28,14 @@ final class JournalSegments {
 
   /** One segment file and the first sequence it may hold. */
   record Segment(long firstSequence, Path path) {}
+
+  /**
+   * Takes each intact record with where it is: the segment's first sequence, the frame's offset.
+   */
+  @FunctionalInterface
+  interface RecordSink {
+    void accept(JournalRecord.Decoded record, long segment, long offset);
+  }
 
   private JournalSegments() {}
 
@@ -67,7 +75,7 @@ final class JournalSegments {
    * the end of the last segment that is the tail a crash cut off, never acknowledged; anywhere else
    * it is a disk fault (the journal never leaves a gap), logged as an error.
    */
-  static long recover(Path directory, Consumer<JournalRecord.Decoded> sink) throws IOException {
+  static long recover(Path directory, RecordSink sink) throws IOException {
     return scan(directory, sink, true);
   }
 
@@ -77,12 +85,14 @@ final class JournalSegments {
    */
   static long countAfter(Path directory, long after) throws IOException {
     long[] count = {0};
-    scan(directory, record -> count[0] += record.sequence() > after ? 1 : 0, false);
+    scan(
+        directory,
+        (record, segment, offset) -> count[0] += record.sequence() > after ? 1 : 0,
+        false);
     return count[0];
   }
 
-  private static long scan(Path directory, Consumer<JournalRecord.Decoded> sink, boolean report)
-      throws IOException {
+  private static long scan(Path directory, RecordSink sink, boolean report) throws IOException {
     List<Segment> segments = list(directory);
     long last = 0;
     for (int i = 0; i < segments.size(); i++) {
@@ -91,10 +101,15 @@ final class JournalSegments {
         long size = channel.size();
         ByteBuffer all = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         long valid = 0;
-        for (JournalRecord.Decoded record = next(all); record != null; record = next(all)) {
+        while (true) {
+          int at = all.position();
+          JournalRecord.Decoded record = next(all);
+          if (record == null) {
+            break;
+          }
           valid = all.position();
           last = Math.max(last, record.sequence());
-          sink.accept(record);
+          sink.accept(record, segment.firstSequence(), at);
         }
         if (!report || zeros(all, valid)) {
           continue; // the prepared, never written part of the segment
@@ -147,23 +162,6 @@ final class JournalSegments {
     JournalRecord.Decoded record = JournalRecord.decode(body);
     all.position(bodyStart + length);
     return record;
-  }
-
-  /**
-   * Deletes the segments whose records all have sequences at or below {@code indexedThrough}: every
-   * segment followed by one that starts at or below {@code indexedThrough + 1}. The open (last)
-   * segment is never deleted here.
-   */
-  static int deleteIndexed(Path directory, long indexedThrough) throws IOException {
-    List<Segment> segments = list(directory);
-    int deleted = 0;
-    for (int i = 0; i + 1 < segments.size(); i++) {
-      if (segments.get(i + 1).firstSequence() - 1 <= indexedThrough) {
-        Files.deleteIfExists(segments.get(i).path());
-        deleted++;
-      }
-    }
-    return deleted;
   }
 
   /** Forces the directory entry of a new segment to disk (so the file itself survives a crash). */

@@ -1,5 +1,7 @@
 package dev.hl7ferry.edge.spool;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,16 +20,19 @@ final class SpoolQueries implements AutoCloseable {
   private static final String ENTRY_COLUMNS =
       "seq, id, payload, charset, sending_application, sending_facility, receiving_application,"
           + " receiving_facility, message_type, control_id, processing_id, version_id, peer,"
-          + " received_at, state, attempts, control_id_reused, shipped_at";
+          + " received_at, state, attempts, control_id_reused, shipped_at, journal_segment,"
+          + " journal_offset";
   private static final String SUMMARY_COLUMNS =
       "seq, id, control_id, message_type, state, received_at, size, attempts,"
           + " control_id_reused, shipped_at";
 
   private final Connection connection;
+  private final Path journalDir;
   private boolean closed;
 
-  SpoolQueries(Connection connection) {
+  SpoolQueries(Connection connection, Path journalDir) {
     this.connection = connection;
+    this.journalDir = journalDir;
   }
 
   /** RECEIVED entries after {@code afterSequence} in receive order (uses the partial index). */
@@ -36,7 +41,9 @@ final class SpoolQueries implements AutoCloseable {
         "SELECT "
             + ENTRY_COLUMNS
             + " FROM entry WHERE state = 'RECEIVED' AND seq > ? ORDER BY seq LIMIT ?";
-    return query(sql, afterSequence, limit, SpoolQueries::entry);
+    try (JournalReader journal = new JournalReader(journalDir)) {
+      return query(sql, afterSequence, limit, row -> entry(row, journal));
+    }
   }
 
   /**
@@ -61,8 +68,9 @@ final class SpoolQueries implements AutoCloseable {
     try (PreparedStatement statement =
         connection.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM entry WHERE id = ?")) {
       statement.setString(1, id);
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? Optional.of(entry(row)) : Optional.empty();
+      try (ResultSet row = statement.executeQuery();
+          JournalReader journal = new JournalReader(journalDir)) {
+        return row.next() ? Optional.of(entry(row, journal)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new SpoolAccessException("reading spool entry " + id + " failed", e);
@@ -153,10 +161,23 @@ final class SpoolQueries implements AutoCloseable {
     }
   }
 
-  private static SpoolEntry entry(ResultSet row) throws SQLException {
+  /** An entry row, its payload from the journal unless the row holds it (schema 1 and 2 rows). */
+  private static SpoolEntry entry(ResultSet row, JournalReader journal) throws SQLException {
+    long sequence = row.getLong("seq");
+    long segment = row.getLong("journal_segment");
+    byte[] payload;
+    if (row.wasNull()) {
+      payload = row.getBytes("payload");
+    } else {
+      try {
+        payload = journal.payload(segment, row.getLong("journal_offset"), sequence);
+      } catch (IOException e) {
+        throw new SQLException(e.getMessage(), e);
+      }
+    }
     IncomingMessage message =
         new IncomingMessage(
-            row.getBytes("payload"),
+            payload,
             row.getString("charset"),
             row.getString("sending_application"),
             row.getString("sending_facility"),
@@ -169,7 +190,7 @@ final class SpoolQueries implements AutoCloseable {
             row.getString("peer"),
             Instant.ofEpochMilli(row.getLong("received_at")));
     return new SpoolEntry(
-        row.getLong("seq"),
+        sequence,
         row.getString("id"),
         message,
         EntryState.valueOf(row.getString("state")),

@@ -45,7 +45,15 @@ final class SpoolSchema {
         state TEXT NOT NULL CHECK (state IN ('RECEIVED', 'SHIPPED')),
         attempts INTEGER NOT NULL DEFAULT 0,
         control_id_reused INTEGER NOT NULL DEFAULT 0,
-        shipped_at INTEGER)""";
+        shipped_at INTEGER,
+        journal_segment INTEGER,
+        journal_offset INTEGER)""";
+
+  /** The columns versions 1 and 2 had, in their order. */
+  private static final String VERSION_2_COLUMNS =
+      "seq, id, payload, size, charset, sending_application, sending_facility,"
+          + " receiving_application, receiving_facility, message_type, control_id, processing_id,"
+          + " version_id, peer, received_at, state, attempts, control_id_reused, shipped_at";
 
   /** Indexes and triggers on {@code entry}; all idempotent. */
   private static final List<String> ENTRY_EXTRAS =
@@ -108,6 +116,10 @@ final class SpoolSchema {
       try {
         if (version == 1) {
           rebuildVersion1(statement);
+        } else if (version == 2) {
+          // Version 2 rows keep their payload inline; new rows point into the journal.
+          statement.execute("ALTER TABLE entry ADD COLUMN journal_segment INTEGER");
+          statement.execute("ALTER TABLE entry ADD COLUMN journal_offset INTEGER");
         } else {
           statement.execute(ENTRY_TABLE.formatted("entry"));
         }
@@ -140,7 +152,12 @@ final class SpoolSchema {
       }
     }
     statement.execute(ENTRY_TABLE.formatted("entry_v2"));
-    statement.execute("INSERT INTO entry_v2 SELECT * FROM entry ORDER BY seq");
+    statement.execute(
+        "INSERT INTO entry_v2 ("
+            + VERSION_2_COLUMNS
+            + ") SELECT "
+            + VERSION_2_COLUMNS
+            + " FROM entry ORDER BY seq");
     statement.execute("DROP TABLE entry");
     statement.execute("ALTER TABLE entry_v2 RENAME TO entry");
     statement.execute("DELETE FROM sqlite_sequence WHERE name = 'entry'");

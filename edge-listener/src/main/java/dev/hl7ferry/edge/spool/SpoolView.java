@@ -20,7 +20,9 @@ public final class SpoolView implements AutoCloseable {
   /** Opens the spool in {@code dataDir}; fails when there is none. */
   public static SpoolView open(Path dataDir) {
     try {
-      return new SpoolView(new SpoolQueries(SpoolDatabase.openReadOnly(dataDir)), dataDir);
+      return new SpoolView(
+          new SpoolQueries(SpoolDatabase.openReadOnly(dataDir), JournalSegments.directory(dataDir)),
+          dataDir);
     } catch (SQLException e) {
       throw new SpoolAccessException("cannot open spool in " + dataDir + " for reading", e);
     }

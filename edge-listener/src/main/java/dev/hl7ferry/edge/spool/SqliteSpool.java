@@ -76,18 +76,22 @@ public final class SqliteSpool implements Spool, SpoolReader {
       opened.add(lock);
       BatchWriter writer = newBatchWriter(dataDir);
       opened.add(writer);
-      long nextSequence = JournalRecovery.run(writer, journalDir, settings.maxBatchSize());
+      JournalRecovery.Result recovered =
+          JournalRecovery.run(writer, journalDir, settings.maxBatchSize());
+      long nextSequence = recovered.nextSequence();
       Backlog backlog = new Backlog(settings.maxMessages(), settings.maxBytes());
       BatchWriter.Tally tally = writer.unshipped();
       backlog.tally(tally.messages(), tally.bytes());
-      SpoolQueries queries = new SpoolQueries(SpoolDatabase.openReadOnly(dataDir));
+      SpoolQueries queries = new SpoolQueries(SpoolDatabase.openReadOnly(dataDir), journalDir);
       opened.add(queries);
       Connection checkpointConnection = SpoolDatabase.openCheckpointer(dataDir);
       opened.add(checkpointConnection);
       AtomicLong openSegment = new AtomicLong(nextSequence);
       Duration linger =
           settings.answerAt() == SpoolSettings.AnswerAt.JOURNAL ? INDEX_LINGER : Duration.ZERO;
-      IndexWriter indexer = new IndexWriter(settings, writer, backlog, linger, openSegment::get);
+      IndexWriter indexer =
+          new IndexWriter(
+              settings, writer, backlog, linger, recovered.indexedThrough(), openSegment::get);
       Journal journal =
           new Journal(journalDir, settings, backlog, nextSequence, openSegment, indexer);
       Checkpointer checkpointer = new Checkpointer(checkpointConnection, indexer::commits);
@@ -238,6 +242,9 @@ public final class SqliteSpool implements Spool, SpoolReader {
               });
       total += deleted;
     } while (deleted == PRUNE_CHUNK);
+    if (total > 0) {
+      indexer.retireUnused(); // the journal segments only pruned entries needed
+    }
     return total;
   }
 

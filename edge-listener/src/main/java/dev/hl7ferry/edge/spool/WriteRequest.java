@@ -33,12 +33,14 @@ sealed interface WriteRequest {
   }
 
   /**
-   * A journal record for the index: the message, its id and the sequence the journal gave it.
-   * {@code waiting} is the store whose future still waits for the index (answers after index), null
-   * when the journal answered it already. It does not hold the journal frame, so a backlog waiting
-   * for the index costs the message once, not twice.
+   * A journal record for the index: the message, its id, the sequence the journal gave it and where
+   * its frame is (the segment's first sequence and the frame's offset in it). {@code waiting} is
+   * the store whose future still waits for the index (answers after index), null when the journal
+   * answered it already. It does not hold the journal frame, so a backlog waiting for the index
+   * costs the message once, not twice.
    */
-  record Index(IncomingMessage message, String id, long sequence, Store waiting)
+  record Index(
+      IncomingMessage message, String id, long sequence, long segment, long offset, Store waiting)
       implements WriteRequest {
     @Override
     public void fail(Throwable cause) {
@@ -66,6 +68,12 @@ sealed interface WriteRequest {
     public void fail(Throwable cause) {
       reached.completeExceptionally(cause);
     }
+  }
+
+  /** Deletes the journal segments no entry needs any more (see {@link SegmentRetirement}). */
+  record Retire() implements WriteRequest {
+    @Override
+    public void fail(Throwable cause) {}
   }
 
   /** A read-side update (mark shipped, attempts, replay, prune) run in its own transaction. */

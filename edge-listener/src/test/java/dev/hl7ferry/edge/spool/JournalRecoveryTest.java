@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,12 +65,14 @@ class JournalRecoveryTest {
       assertArrayEquals(TestMessages.message("B").payload(), entries.get(1).message().payload());
       // New messages continue after the recovered ones.
       assertEquals(4, spool.store(TestMessages.message("D")).get(10, TimeUnit.SECONDS).sequence());
-    }
-    try (Stream<Path> left = Files.list(journal())) {
-      assertTrue(
-          left.noneMatch(
-              file -> file.getFileName().toString().equals("00000000000000000001.journal")),
-          "the recovered segment is deleted once the index holds it");
+      Path recovered = JournalSegments.path(journal(), 1);
+      assertTrue(Files.exists(recovered), "the entries' payloads live in the recovered segment");
+
+      spool.markShipped(List.of(1L, 2L, 3L), Instant.now().minusSeconds(60));
+      assertEquals(3, spool.pruneShipped(Instant.now()));
+      spool.stats(); // waits for the index thread, which retires segments after a prune
+      assertTrue(!Files.exists(recovered), "the segment goes once no entry needs it");
+      assertEquals(List.of("D"), controlIds(spool));
     }
   }
 
@@ -162,35 +163,55 @@ class JournalRecoveryTest {
   }
 
   @Test
-  void indexedSegmentsAreRetiredWhileTheSpoolRuns() throws Exception {
+  void segmentsStayWhileTheirEntriesNeedThemAndGoOnceShippedEntriesArePruned() throws Exception {
     SpoolSettings settings =
         SpoolSettings.of(dir, UNLIMITED, UNLIMITED)
             .answeringAt(AnswerAt.JOURNAL)
             .withJournalSegmentBytes(64 * 1024);
     try (SqliteSpool spool = SqliteSpool.open(settings)) {
+      List<Long> sequences = new ArrayList<>();
       for (int i = 0; i < 400; i++) { // about 400 KB: six or seven segments
-        spool.store(TestMessages.message("M" + i)).get(10, TimeUnit.SECONDS);
+        sequences.add(
+            spool.store(TestMessages.message("M" + i)).get(10, TimeUnit.SECONDS).sequence());
       }
       assertEquals(400, spool.stats().received());
-      assertTrue(
-          JournalSegments.list(journal()).size() <= 2,
-          "segments left: " + JournalSegments.list(journal()));
+      assertTrue(JournalSegments.list(journal()).size() >= 6, "segments hold the payloads");
+      List<SpoolEntry> unshipped = spool.unshipped(0, 1_000);
+      assertArrayEquals(
+          TestMessages.message("M399").payload(), unshipped.get(399).message().payload());
+
+      spool.markShipped(sequences, Instant.now().minusSeconds(60));
+      assertEquals(400, spool.pruneShipped(Instant.now()));
+      spool.stats(); // waits for the index thread, which retires segments after a prune
+      assertEquals(
+          1, JournalSegments.list(journal()).size(), "only the segment being appended to stays");
     }
   }
 
   @Test
-  void aCleanlyClosedSpoolKeepsNoJournalSegments() throws Exception {
+  void aClosedSpoolKeepsWhatItsEntriesNeedAndServesThemAfterReopening() throws Exception {
     SpoolSettings settings =
         SpoolSettings.of(dir, UNLIMITED, UNLIMITED).answeringAt(AnswerAt.JOURNAL);
+    List<Long> sequences = new ArrayList<>();
     try (SqliteSpool spool = SqliteSpool.open(settings)) {
       for (int i = 0; i < 20; i++) {
-        spool.store(TestMessages.message("M" + i)).get(10, TimeUnit.SECONDS);
+        sequences.add(
+            spool.store(TestMessages.message("M" + i)).get(10, TimeUnit.SECONDS).sequence());
       }
     }
-    assertEquals(List.of(), JournalSegments.list(journal()));
+    assertEquals(1, JournalSegments.list(journal()).size());
     try (SpoolView view = SpoolView.open(dir)) {
       assertEquals(20, view.stats().received());
+      assertEquals(0, view.notYetIndexed());
     }
+    try (SqliteSpool spool = SqliteSpool.open(settings)) {
+      List<SpoolEntry> entries = spool.unshipped(0, 100);
+      assertEquals(20, entries.size());
+      assertArrayEquals(TestMessages.message("M7").payload(), entries.get(7).message().payload());
+      spool.markShipped(sequences, Instant.now().minusSeconds(60));
+      spool.pruneShipped(Instant.now());
+    }
+    assertEquals(List.of(), JournalSegments.list(journal()), "nothing needs a segment any more");
   }
 
   @Test
@@ -226,7 +247,7 @@ class JournalRecoveryTest {
       }
       // Answered while the index was held: what the journal holds is all there is.
       List<JournalRecord.Decoded> onDisk = new ArrayList<>();
-      JournalSegments.recover(journal(), onDisk::add);
+      JournalSegments.recover(journal(), (record, segment, offset) -> onDisk.add(record));
       assertEquals(6, onDisk.size());
       for (int i = 0; i < 6; i++) {
         assertArrayEquals(messages.get(i).payload(), onDisk.get(i).message().payload());
@@ -234,6 +255,24 @@ class JournalRecoveryTest {
       release.countDown();
       blocker.get(10, TimeUnit.SECONDS);
       assertEquals(6, spool.stats().received());
+    }
+  }
+
+  @Test
+  void aDamagedPayloadIsAnErrorNeverOtherBytes() throws Exception {
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      spool.store(TestMessages.message("A")).get(10, TimeUnit.SECONDS);
+    }
+    Path segment = JournalSegments.list(journal()).get(0).path();
+    try (java.nio.channels.FileChannel file =
+        java.nio.channels.FileChannel.open(segment, java.nio.file.StandardOpenOption.WRITE)) {
+      file.write(java.nio.ByteBuffer.wrap(new byte[] {'#'}), 400); // inside the payload
+    }
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      SpoolAccessException failure =
+          assertThrows(SpoolAccessException.class, () -> spool.unshipped(0, 10));
+      assertTrue(
+          String.valueOf(failure.getCause()).contains("checksum mismatch"), failure.toString());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A spool file written by schema version 1 opens as version 2 with every entry and count kept. */
+/**
+ * Spool files written by schema versions 1 and 2 open as the current version with every entry and
+ * count kept; their payloads stay inline, new entries' payloads are read from the journal.
+ */
 class SpoolSchemaUpgradeTest {
   @TempDir Path dir;
 
@@ -33,12 +37,22 @@ class SpoolSchemaUpgradeTest {
 
   @Test
   void aVersionOneSpoolIsUpgradedWithEntriesTallyAndSequencesKept() throws Exception {
+    upgradeKeepsEverything(VERSION_1_ENTRY, 1);
+  }
+
+  @Test
+  void aVersionTwoSpoolIsUpgradedWithEntriesTallyAndSequencesKept() throws Exception {
+    upgradeKeepsEverything(
+        VERSION_1_ENTRY.replace("id TEXT NOT NULL UNIQUE", "id TEXT NOT NULL"), 2);
+  }
+
+  private void upgradeKeepsEverything(String entryTable, int oldVersion) throws Exception {
     IncomingMessage held = TestMessages.message("HELD");
     String heldId = EntryId.of(held);
     try (Connection c =
             DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SpoolDatabase.FILE_NAME));
         Statement s = c.createStatement()) {
-      s.execute(VERSION_1_ENTRY);
+      s.execute(entryTable);
       s.execute("CREATE TABLE tally (state TEXT PRIMARY KEY, entries INTEGER, bytes INTEGER)");
       // Version 1's delete trigger: dropping the old table during the upgrade must not fire it.
       s.execute(
@@ -63,7 +77,7 @@ class SpoolSchemaUpgradeTest {
               + "', 'HELD', 'ORU^R01', 0, 'RECEIVED')");
       // A later entry was pruned: its sequence must never come back.
       s.execute("UPDATE sqlite_sequence SET seq = 40 WHERE name = 'entry'");
-      s.execute("PRAGMA user_version = 1");
+      s.execute("PRAGMA user_version = " + oldVersion);
     }
 
     try (SqliteSpool spool =
@@ -72,6 +86,7 @@ class SpoolSchemaUpgradeTest {
       assertEquals(1, unshipped.size());
       assertEquals(7, unshipped.get(0).sequence());
       assertEquals(heldId, unshipped.get(0).id());
+      assertArrayEquals(held.payload(), unshipped.get(0).message().payload()); // inline
       assertEquals(1, spool.stats().received());
 
       StoreResult again = spool.store(held).get(10, TimeUnit.SECONDS);
@@ -81,6 +96,9 @@ class SpoolSchemaUpgradeTest {
       assertEquals(StoreOutcome.STORED, next.outcome());
       assertTrue(next.sequence() > 40, "sequence " + next.sequence() + " reuses a pruned one");
       assertEquals(2, spool.stats().received());
+      assertArrayEquals(
+          TestMessages.message("NEXT").payload(),
+          spool.unshipped(7, 10).get(0).message().payload()); // from the journal
       spool.markShipped(List.of(7L), Instant.now());
       assertEquals(1, spool.stats().shipped());
     }
