@@ -220,21 +220,7 @@ class JournalRecoveryTest {
         SpoolSettings.of(dir, UNLIMITED, UNLIMITED).answeringAt(AnswerAt.JOURNAL);
     try (SqliteSpool spool = SqliteSpool.open(settings)) {
       CountDownLatch release = new CountDownLatch(1);
-      CountDownLatch holding = new CountDownLatch(1);
-      CompletableFuture<Integer> blocker =
-          CompletableFuture.supplyAsync(
-              () ->
-                  spool.runOnWriter(
-                      connection -> {
-                        holding.countDown();
-                        try {
-                          release.await();
-                        } catch (InterruptedException e) {
-                          Thread.currentThread().interrupt();
-                        }
-                        return 0;
-                      }));
-      assertTrue(holding.await(10, TimeUnit.SECONDS));
+      CompletableFuture<Integer> blocker = SpoolAssertions.holdWriter(spool, release);
       // 6 x 3 MiB: larger than the journal's write buffer and than one 16 MiB segment.
       List<IncomingMessage> messages = new ArrayList<>();
       List<CompletableFuture<StoreResult>> futures = new ArrayList<>();

@@ -181,21 +181,8 @@ class SqliteSpoolTest {
   }
 
   private CountDownLatch holdWriter() throws InterruptedException {
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture.runAsync(
-        () ->
-            spool.runOnWriter(
-                connection -> {
-                  entered.countDown();
-                  try {
-                    release.await(30, TimeUnit.SECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  return 0;
-                }));
-    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    SpoolAssertions.holdWriter(spool, release);
     return release;
   }
 
@@ -621,22 +608,7 @@ class SqliteSpoolTest {
 
   /** Occupies the writer thread until {@code release}; requests queued meanwhile form one batch. */
   private CompletableFuture<Integer> holdWriter(CountDownLatch release) throws Exception {
-    CountDownLatch holding = new CountDownLatch(1);
-    CompletableFuture<Integer> blocker =
-        CompletableFuture.supplyAsync(
-            () ->
-                spool.runOnWriter(
-                    connection -> {
-                      holding.countDown();
-                      try {
-                        release.await();
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                      return 0;
-                    }));
-    assertTrue(holding.await(10, TimeUnit.SECONDS), "writer never ran the blocker");
-    return blocker;
+    return SpoolAssertions.holdWriter(spool, release);
   }
 
   private static IncomingMessage at(IncomingMessage m, String receivedAt) {
