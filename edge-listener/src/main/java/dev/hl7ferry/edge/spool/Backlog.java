@@ -60,10 +60,7 @@ final class Backlog {
    * count as indexed and unshipped (duplicates too, until the next tally corrects it).
    */
   synchronized void indexed(long messages, long bytes) {
-    pendingMessages -= messages;
-    pendingBytes -= bytes;
-    indexedMessages += messages;
-    indexedBytes += bytes;
+    indexed(messages, bytes, indexedMessages + messages, indexedBytes + bytes);
   }
 
   /** A read-side change (shipped, replay, prune) left this tally. */

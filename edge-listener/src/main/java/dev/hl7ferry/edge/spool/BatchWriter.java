@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * Indexes journal records in SQLite, one transaction per batch: duplicate check, insert and
  * control-id-reuse flag per record, the journal mark (the last sequence indexed) and one commit.
- * Commits only write the WAL ({@code synchronous=NORMAL}): the journal keeps every record until
- * {@link #sync} made the index durable. Only the writer thread uses it, except {@link #sync}.
+ * Commits only write the WAL ({@code synchronous=NORMAL}): the journal holds every record, and no
+ * segment is deleted before {@link #sync} made the index durable. Only the writer thread uses it,
+ * except {@link #sync}.
  */
 final class BatchWriter implements AutoCloseable {
 

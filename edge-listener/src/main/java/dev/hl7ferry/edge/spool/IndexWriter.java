@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * updates (mark shipped, attempts, replay, prune) in between, in the order they were queued.
  *
  * <p>A failed index transaction is retried with backoff until it succeeds: the records are
- * acknowledged and durable in the journal, which keeps them until the index holds them (after a
- * commit that passes a segment, the WAL is fsynced and the older segments deleted).
+ * acknowledged and durable in the journal. Segments go only when no entry needs them ({@link
+ * SegmentRetirement}).
  */
 final class IndexWriter {
   private static final Logger log = LoggerFactory.getLogger(IndexWriter.class);
@@ -74,10 +74,7 @@ final class IndexWriter {
    * index must slow senders down, not fill the heap.
    */
   void index(List<WriteRequest.Index> records) {
-    long bytes = 0;
-    for (WriteRequest.Index record : records) {
-      bytes += record.message().payload().length;
-    }
+    long bytes = payloadBytes(records);
     awaitRoom();
     synchronized (room) {
       backlogBytes += bytes;
@@ -178,7 +175,7 @@ final class IndexWriter {
 
   /** Indexes what is queued, then closes the connection. */
   void close() {
-    stopping = true; // a failing batch gives up instead of retrying: the journal keeps it
+    beginClose();
     if (queue.close(new WriteRequest.Stop())) {
       SpoolThreads.awaitEnd(thread);
     }
@@ -213,14 +210,9 @@ final class IndexWriter {
       indexAll(records);
     }
     if (!gaveUp) {
-      retireAll();
+      retire(true); // a clean stop: the index holds every record, the newest segment may go too
     }
     closeWriter();
-  }
-
-  /** At a clean stop the index holds every journal record: retire the newest segment too. */
-  private void retireAll() {
-    retire(true);
   }
 
   /**
@@ -240,19 +232,24 @@ final class IndexWriter {
     if (records.isEmpty()) {
       return;
     }
-    long bytes = 0;
-    for (WriteRequest.Index record : records) {
-      bytes += record.message().payload().length;
-    }
+    long bytes = payloadBytes(records);
     try {
-      indexOrGiveUp(records);
+      indexOrGiveUp(records, bytes);
     } finally {
       taken(bytes);
       records.clear();
     }
   }
 
-  private void indexOrGiveUp(List<WriteRequest.Index> records) {
+  private static long payloadBytes(List<WriteRequest.Index> records) {
+    long bytes = 0;
+    for (WriteRequest.Index record : records) {
+      bytes += record.message().payload().length;
+    }
+    return bytes;
+  }
+
+  private void indexOrGiveUp(List<WriteRequest.Index> records, long bytes) {
     if (gaveUp) {
       // An earlier batch is missing from the index: indexing later ones would move the journal
       // mark past it. They all stay in the journal and are indexed at the next start.
@@ -294,19 +291,20 @@ final class IndexWriter {
       }
       // Committed: what follows must not send the batch round again.
       commits.incrementAndGet();
-      indexed(current, records, results);
+      indexed(current, records, bytes, results);
       return;
     }
   }
 
   private void indexed(
-      BatchWriter current, List<WriteRequest.Index> records, List<StoreResult> results) {
-    long bytes = 0;
+      BatchWriter current,
+      List<WriteRequest.Index> records,
+      long bytes,
+      List<StoreResult> results) {
     List<Completions.Answer> answers = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       WriteRequest.Index record = records.get(i);
       StoreResult result = results.get(i);
-      bytes += record.message().payload().length;
       if (result.outcome() == StoreOutcome.STORED_CONTROL_ID_REUSED) {
         IncomingMessage message = record.message();
         log.warn(

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything else a stored message needs (the duplicate check, the index the shipper and the
  * spool command read) is done by the SQLite writer behind it, in large batches that cost a fraction
- * of one transaction per fsync; the journal keeps each record until the index holds it durably.
+ * of one transaction per fsync. The journal keeps each payload for as long as its entry is held.
  */
 final class Journal {
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
@@ -154,7 +154,7 @@ final class Journal {
     }
     List<WriteRequest.Index> written = new ArrayList<>(batch.size());
     List<WriteRequest.Store> accepted = new ArrayList<>(batch.size());
-    List<ByteBuffer> frames = new ArrayList<>(2 * batch.size());
+    List<byte[]> frames = new ArrayList<>(2 * batch.size());
     long start = segmentBytes;
     try {
       for (WriteRequest.Store store : batch) {
@@ -186,8 +186,8 @@ final class Journal {
         long sequence = nextSequence++;
         long offset = segmentBytes;
         JournalRecord.seal(head, payload, sequence);
-        frames.add(ByteBuffer.wrap(head));
-        frames.add(ByteBuffer.wrap(payload));
+        frames.add(head);
+        frames.add(payload);
         segmentBytes += length;
         written.add(
             new WriteRequest.Index(
@@ -227,17 +227,16 @@ final class Journal {
    * JDK would otherwise copy each heap buffer into a temporary direct one of its own): one write
    * for an ordinary batch, one per {@link #WRITE_BUFFER_BYTES} for a batch of large messages.
    */
-  private void write(List<ByteBuffer> pieces) throws IOException {
+  private void write(List<byte[]> pieces) throws IOException {
     out.clear();
-    for (ByteBuffer piece : pieces) {
-      ByteBuffer rest = piece.duplicate();
-      while (rest.hasRemaining()) {
+    for (byte[] piece : pieces) {
+      for (int done = 0; done < piece.length; ) {
         if (!out.hasRemaining()) {
           flush();
         }
-        int n = Math.min(out.remaining(), rest.remaining());
-        out.put(rest.slice(rest.position(), n));
-        rest.position(rest.position() + n);
+        int n = Math.min(out.remaining(), piece.length - done);
+        out.put(piece, done, n);
+        done += n;
       }
     }
     flush();

@@ -27,12 +27,7 @@ final class SegmentPreparer implements AutoCloseable {
   private final Path directory;
   private final long size;
   private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread t = new Thread(task, "spool-segment");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(task -> SpoolThreads.newThread(task, "spool-segment"));
   private CompletableFuture<Path> next;
 
   SegmentPreparer(Path directory, long size) {

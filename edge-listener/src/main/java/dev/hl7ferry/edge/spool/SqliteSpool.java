@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * The spool: a journal on the ACK path and an SQLite index behind it.
  *
  * <p>{@link #store} hands the message to the {@link Journal}, whose thread appends it with
- * everything else queued and answers after one {@code fdatasync} (group commit). The {@link
- * IndexWriter} thread then takes the journal's records into SQLite (WAL mode) in large batches:
- * duplicate check, control-id flag, the table the shipper and the spool command read. The journal
- * keeps each record until the index holds it durably; opening the spool indexes whatever a crash
- * left in the journal only.
+ * everything else queued and answers after one synchronous ({@code O_DSYNC}) write (group commit).
+ * The {@link IndexWriter} thread then takes the journal's records into SQLite (WAL mode) in large
+ * batches: duplicate check, control-id flag, the table the shipper and the spool command read. The
+ * payloads stay in the journal, which keeps a segment until no entry needs it; opening the spool
+ * indexes whatever a crash left in the journal only.
  *
  * <p>All SQLite writes, the read side's too (mark shipped, attempts, replay, prune), go through the
  * index thread, so this process never contends with itself for SQLite's write lock; reads first
@@ -41,7 +41,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
   private static final int PRUNE_CHUNK = 2_000;
 
   /** How long the index waits for a batch to fill when the journal answers the senders. */
-  static final Duration INDEX_LINGER = Duration.ofMillis(50);
+  static final Duration INDEX_LINGER = Duration.ofMillis(10);
 
   private final JournalLock lock;
   private final Journal journal;
@@ -284,8 +284,8 @@ public final class SqliteSpool implements Spool, SpoolReader {
   }
 
   /**
-   * Waits until the index holds every message answered so far: a transaction queued behind them on
-   * the index thread.
+   * Waits until the index holds every message answered so far: a barrier queued behind them on the
+   * index thread.
    */
   private void awaitIndexed() {
     indexer.awaitIndexed();
