@@ -1,25 +1,39 @@
 package dev.hl7ferry.converter.route;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hl7ferry.converter.route.RoutesFile.ConditionEntry;
+import dev.hl7ferry.converter.route.RoutesFile.RouteEntry;
 import dev.hl7ferry.core.path.Hl7Path;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads and validates a routes file (YAML). Every error names the file and the key, e.g. {@code
- * routes.yaml: routes[2].when[0]: unknown key 'equal'}. See the module README for the format.
+ * Reads a routes file (YAML) into {@link RoutesFile} with Jackson and validates it into a {@link
+ * RouteTable}. Every error names the file and the key, e.g. {@code routes.yaml: routes[2].when[0]:
+ * unknown key 'equal'}. See the module README for the format.
  */
 public final class RouteLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final JsonMapper YAML = mapper();
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   /** Header aliases and the MSH field each stands for. */
@@ -46,6 +60,18 @@ public final class RouteLoader {
     return new RouteLoader(file).read(yaml);
   }
 
+  private static JsonMapper mapper() {
+    JsonMapper mapper =
+        JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    // "exists: 'yes'" is a mistake to report, not a string to read as false.
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    return mapper;
+  }
+
   private RouteTable read(String yaml) throws RouteConfigException {
     JsonNode root;
     try {
@@ -56,21 +82,21 @@ public final class RouteLoader {
     if (root == null || !root.isObject()) {
       throw fail("(top)", "expected a map with 'routes'");
     }
-    allowKeys(root, "(top)", "version", "mode", "unmatched", "routes");
-    if (root.has("version") && root.get("version").asInt() != 1) {
+    RoutesFile bound = bind(root);
+    if (bound.version() != null && bound.version() != 1) {
       throw fail("version", "only version 1 is understood");
     }
-    MatchMode mode = enumValue(root, "mode", MatchMode.class, MatchMode.FIRST_MATCH);
+    MatchMode mode = enumValue(bound.mode(), "mode", MatchMode.class, MatchMode.FIRST_MATCH);
     UnmatchedPolicy unmatched =
-        enumValue(root, "unmatched", UnmatchedPolicy.class, UnmatchedPolicy.RECORD_AND_DROP);
-    JsonNode list = root.get("routes");
-    if (list == null || !list.isArray()) {
+        enumValue(
+            bound.unmatched(), "unmatched", UnmatchedPolicy.class, UnmatchedPolicy.RECORD_AND_DROP);
+    if (bound.routes() == null) {
       throw fail("routes", "expected a list of routes");
     }
     List<Route> routes = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (int i = 0; i < list.size(); i++) {
-      Route route = route(list.get(i), "routes[" + i + "]");
+    for (int i = 0; i < bound.routes().size(); i++) {
+      Route route = route(bound.routes().get(i), "routes[" + i + "]");
       if (!names.add(route.name())) {
         throw fail("routes[" + i + "].name", "duplicate route name '" + route.name() + "'");
       }
@@ -79,77 +105,86 @@ public final class RouteLoader {
     return new RouteTable(mode, unmatched, routes);
   }
 
-  private Route route(JsonNode node, String at) throws RouteConfigException {
-    if (!node.isObject()) {
+  private RoutesFile bind(JsonNode root) throws RouteConfigException {
+    try {
+      return YAML.treeToValue(root, RoutesFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      String at = path(e.getPath().subList(0, e.getPath().size() - 1));
+      String allowed =
+          Arrays.stream(e.getReferringClass().getRecordComponents())
+              .map(RecordComponent::getName)
+              .collect(Collectors.joining(", "));
+      throw fail(at, "unknown key '" + e.getPropertyName() + "' (allowed: " + allowed + ")", e);
+    } catch (MismatchedInputException e) {
+      String at = path(e.getPath());
+      throw fail(at, "expected " + shape(at, e.getTargetType()), e);
+    } catch (JsonMappingException e) {
+      throw fail(path(e.getPath()), e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new RouteConfigException(file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private Route route(RouteEntry entry, String at) throws RouteConfigException {
+    if (entry == null) {
       throw fail(at, "expected a map");
     }
-    allowKeys(node, at, "name", "when", "template", "destinations");
-    String name = safe(requiredText(node, "name", at), at + ".name");
-    String template = requiredText(node, "template", at);
+    String name = safe(required(entry.name(), at + ".name"), at + ".name");
+    String template = required(entry.template(), at + ".template");
     if (template.startsWith("/") || template.contains("..")) {
       throw fail(at + ".template", "must be a name inside the template store");
     }
-    List<String> destinations = new ArrayList<>();
-    JsonNode dests = node.get("destinations");
-    if (dests == null || !dests.isArray() || dests.isEmpty()) {
+    if (entry.destinations() == null || entry.destinations().isEmpty()) {
       throw fail(at + ".destinations", "expected a non-empty list");
     }
-    for (int d = 0; d < dests.size(); d++) {
-      destinations.add(safe(dests.get(d).asText(), at + ".destinations[" + d + "]"));
+    List<String> destinations = new ArrayList<>();
+    for (int d = 0; d < entry.destinations().size(); d++) {
+      String where = at + ".destinations[" + d + "]";
+      destinations.add(safe(required(entry.destinations().get(d), where), where));
     }
     List<Condition> conditions = new ArrayList<>();
-    JsonNode when = node.get("when");
-    if (when != null && !when.isNull()) {
-      if (!when.isArray()) {
-        throw fail(at + ".when", "expected a list of conditions");
-      }
-      for (int c = 0; c < when.size(); c++) {
-        conditions.add(condition(when.get(c), at + ".when[" + c + "]"));
+    if (entry.when() != null) {
+      for (int c = 0; c < entry.when().size(); c++) {
+        conditions.add(condition(entry.when().get(c), at + ".when[" + c + "]"));
       }
     }
     return new Route(name, conditions, template, destinations);
   }
 
-  private Condition condition(JsonNode node, String at) throws RouteConfigException {
-    if (!node.isObject()) {
+  private Condition condition(ConditionEntry entry, String at) throws RouteConfigException {
+    if (entry == null) {
       throw fail(at, "expected a map like {field: message-type, equals: ORU}");
     }
-    allowKeys(node, at, "field", "equals", "in", "prefix", "exists");
-    String field = requiredText(node, "field", at);
+    String field = required(entry.field(), at + ".field");
     Hl7Path path = path(field, at + ".field");
     List<String> ops = new ArrayList<>();
-    for (String op : List.of("equals", "in", "prefix", "exists")) {
-      if (node.has(op)) {
-        ops.add(op);
-      }
+    if (entry.equals() != null) {
+      ops.add("equals");
+    }
+    if (entry.in() != null) {
+      ops.add("in");
+    }
+    if (entry.prefix() != null) {
+      ops.add("prefix");
+    }
+    if (entry.exists() != null) {
+      ops.add("exists");
     }
     if (ops.size() != 1) {
       throw fail(at, "expected exactly one of equals, in, prefix, exists; found " + ops);
     }
-    String op = ops.get(0);
-    JsonNode value = node.get(op);
-    switch (op) {
+    switch (ops.get(0)) {
       case "in":
-        if (!value.isArray() || value.isEmpty()) {
+        if (entry.in().isEmpty() || entry.in().contains(null)) {
           throw fail(at + ".in", "expected a non-empty list");
         }
-        List<String> values = new ArrayList<>();
-        value.forEach(v -> values.add(v.asText()));
-        return new Condition(field, path, Operator.IN, values);
+        return new Condition(field, path, Operator.IN, entry.in());
       case "exists":
-        if (!value.isBoolean()) {
-          throw fail(at + ".exists", "expected true or false");
-        }
-        return new Condition(field, path, Operator.EXISTS, List.of(value.asText()));
+        return new Condition(field, path, Operator.EXISTS, List.of(entry.exists().toString()));
+      case "equals":
+        return new Condition(field, path, Operator.EQUALS, List.of(entry.equals()));
       default:
-        if (!value.isValueNode() || value.isNull()) {
-          throw fail(at + "." + op, "expected a single value");
-        }
-        return new Condition(
-            field,
-            path,
-            op.equals("equals") ? Operator.EQUALS : Operator.PREFIX,
-            List.of(value.asText()));
+        return new Condition(field, path, Operator.PREFIX, List.of(entry.prefix()));
     }
   }
 
@@ -171,19 +206,19 @@ public final class RouteLoader {
           "'"
               + field
               + "' is neither a header name ("
-              + String.join(", ", new java.util.TreeSet<>(ALIASES.keySet()))
+              + String.join(", ", new TreeSet<>(ALIASES.keySet()))
               + ") nor an HL7 path: "
-              + e.getMessage());
+              + e.getMessage(),
+          e);
     }
   }
 
-  private <E extends Enum<E>> E enumValue(JsonNode root, String key, Class<E> type, E fallback)
+  private <E extends Enum<E>> E enumValue(String value, String key, Class<E> type, E fallback)
       throws RouteConfigException {
-    JsonNode v = root.get(key);
-    if (v == null || v.isNull()) {
+    if (value == null) {
       return fallback;
     }
-    String text = v.asText().trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    String text = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(text)) {
         return e;
@@ -193,15 +228,14 @@ public final class RouteLoader {
     for (E e : type.getEnumConstants()) {
       allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
-    throw fail(key, "'" + v.asText() + "' is not one of " + allowed);
+    throw fail(key, "'" + value + "' is not one of " + allowed);
   }
 
-  private String requiredText(JsonNode node, String key, String at) throws RouteConfigException {
-    JsonNode v = node.get(key);
-    if (v == null || !v.isValueNode() || v.asText().isBlank()) {
-      throw fail(at + "." + key, "is required");
+  private String required(String value, String at) throws RouteConfigException {
+    if (value == null || value.isBlank()) {
+      throw fail(at, "is required");
     }
-    return v.asText().trim();
+    return value.trim();
   }
 
   private String safe(String value, String at) throws RouteConfigException {
@@ -211,17 +245,49 @@ public final class RouteLoader {
     return value;
   }
 
-  private void allowKeys(JsonNode node, String at, String... allowed) throws RouteConfigException {
-    Set<String> ok = Set.of(allowed);
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!ok.contains(key)) {
-        throw fail(at, "unknown key '" + key + "' (allowed: " + String.join(", ", allowed) + ")");
+  /** What the key at {@code at}, bound to {@code type}, must hold, in the words of the format. */
+  private static String shape(String at, Class<?> type) {
+    if (type == null) {
+      return "another kind of value";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return at.equals("routes")
+          ? "a list of routes"
+          : at.endsWith(".when") ? "a list of conditions" : "a list";
+    }
+    if (type == ConditionEntry.class) {
+      return "a map like {field: message-type, equals: ORU}";
+    }
+    if (type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == Integer.class) {
+      return "a whole number";
+    }
+    if (type == String.class) {
+      return "a single value";
+    }
+    return "a map";
+  }
+
+  /** {@code routes[0].when[1]} from Jackson's reference path; {@code (top)} when empty. */
+  private static String path(List<JsonMappingException.Reference> refs) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        out.append(out.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else {
+        out.append('[').append(r.getIndex()).append(']');
       }
     }
+    return out.length() == 0 ? "(top)" : out.toString();
   }
 
   private RouteConfigException fail(String at, String why) {
     return new RouteConfigException(file + ": " + at + ": " + why);
+  }
+
+  private RouteConfigException fail(String at, String why, Throwable cause) {
+    return new RouteConfigException(file + ": " + at + ": " + why, cause);
   }
 }

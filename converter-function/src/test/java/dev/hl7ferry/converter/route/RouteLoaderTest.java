@@ -93,4 +93,50 @@ class RouteLoaderTest {
             .getMessage()
             .startsWith("r.yaml: mode: 'sometimes' is not one of"));
   }
+
+  private static String error(String yaml) {
+    return assertThrows(RouteConfigException.class, () -> RouteLoader.parse("r.yaml", yaml))
+        .getMessage();
+  }
+
+  @Test
+  void valuesOfTheWrongShapeAreNamedWithWhatWasExpected() {
+    String route = "routes:\n  - name: a\n    template: t.liquid\n    destinations: [d]\n";
+    assertEquals(
+        "r.yaml: routes[0].when[0].exists: expected true or false",
+        error(route + "    when: [{field: PID-3, exists: 'yes'}]\n"));
+    assertEquals(
+        "r.yaml: routes[0].when[0].in: expected a list",
+        error(route + "    when: [{field: PID-3, in: {a: b}}]\n"));
+    assertEquals(
+        "r.yaml: routes[0].when[0].equals: expected a single value",
+        error(route + "    when: [{field: PID-3, equals: [A]}]\n"));
+    assertEquals(
+        "r.yaml: routes[0].when: expected a list of conditions",
+        error(route + "    when: {field: PID-3}\n"));
+    assertEquals("r.yaml: routes: expected a list of routes", error("routes: {a: 1}\n"));
+    assertEquals(
+        "r.yaml: (top): unknown key 'route' (allowed: version, mode, unmatched, routes)",
+        error("route: []\n"));
+  }
+
+  @Test
+  void missingOrDuplicateValuesAreNamed() {
+    assertEquals(
+        "r.yaml: routes[0].when[0]: expected exactly one of equals, in, prefix, exists; found"
+            + " [equals, prefix]",
+        error(
+            "routes:\n  - name: a\n    when: [{field: PID-3, equals: A, prefix: B}]\n"
+                + "    template: t.liquid\n    destinations: [d]\n"));
+    assertEquals(
+        "r.yaml: routes[0].destinations[1]: is required",
+        error("routes:\n  - name: a\n    template: t.liquid\n    destinations: [d, ~]\n"));
+    assertEquals(
+        "r.yaml: routes[1].name: duplicate route name 'a'",
+        error(
+            "routes:\n  - {name: a, template: t.liquid, destinations: [d]}\n"
+                + "  - {name: a, template: t.liquid, destinations: [d]}\n"));
+    assertEquals(
+        "r.yaml: version: only version 1 is understood", error("version: 2\nroutes: []\n"));
+  }
 }

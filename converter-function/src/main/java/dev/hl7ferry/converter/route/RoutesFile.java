@@ -1,0 +1,22 @@
+package dev.hl7ferry.converter.route;
+
+import java.util.List;
+
+/**
+ * The routes file as written, bound by Jackson before {@link RouteLoader} validates it; the
+ * component names are the file's keys, so an unknown key fails with the allowed ones listed.
+ *
+ * @param version format version, 1 when absent
+ * @param mode {@code first-match} (default) or {@code fan-out}
+ * @param unmatched {@code record-and-drop} (default) or {@code dead-letter}
+ */
+record RoutesFile(Integer version, String mode, String unmatched, List<RouteEntry> routes) {
+
+  /** One entry of {@code routes}. */
+  record RouteEntry(
+      String name, List<ConditionEntry> when, String template, List<String> destinations) {}
+
+  /** One entry of a route's {@code when}: a field and exactly one operator. */
+  record ConditionEntry(
+      String field, String equals, List<String> in, String prefix, Boolean exists) {}
+}
