@@ -1,5 +1,6 @@
 package dev.hl7ferry.converter.cli;
 
+import dev.hl7ferry.core.version.ManifestVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ferry-convert",
     mixinStandardHelpOptions = true,
-    version = "ferry-convert 0.1.0",
+    versionProvider = ManifestVersion.class,
     description =
         "Renders HL7 Ferry templates offline and runs the converter against a local cloud.",
     subcommands = {RenderCommand.class, RunLocalCommand.class})

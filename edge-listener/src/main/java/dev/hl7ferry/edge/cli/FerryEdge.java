@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ferry-edge",
     mixinStandardHelpOptions = true,
-    version = "ferry-edge 0.1.0",
+    versionProvider = dev.hl7ferry.core.version.ManifestVersion.class,
     description = "HL7 Ferry edge listener: receive HL7 over MLLP, store durably, acknowledge.",
     subcommands = {RunCommand.class, SendCommand.class, BenchCommand.class, SpoolCommand.class})
 public final class FerryEdge {

@@ -1,0 +1,2 @@
+/** Tests of the version provider. */
+package dev.hl7ferry.core.version;
