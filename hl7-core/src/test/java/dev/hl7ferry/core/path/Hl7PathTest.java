@@ -2,6 +2,7 @@ package dev.hl7ferry.core.path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,6 +51,6 @@ class Hl7PathTest {
   void malformedPathsAreRejectedWithTheReason(String text) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Hl7Path.parse(text));
-    assertEquals(true, e.getMessage().contains("HL7 path"), e.getMessage());
+    assertTrue(e.getMessage().contains("HL7 path"), e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package dev.hl7ferry.infra.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hl7ferry.infra.local.aws.LocalClients;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class LocalCloudExtensionTest {
   @Test
   void theCloudDescribesItselfForPeople(LocalCloud cloud) {
     String text = cloud.describe();
-    assertEquals(true, text.contains("s3.endpoint=" + cloud.s3Endpoint()));
-    assertEquals(true, text.contains("queue.hl7-ferry-inbound.fifo=" + cloud.inboundQueueUrl()));
+    assertTrue(text.contains("s3.endpoint=" + cloud.s3Endpoint()), text);
+    assertTrue(text.contains("queue.hl7-ferry-inbound.fifo=" + cloud.inboundQueueUrl()), text);
   }
 }

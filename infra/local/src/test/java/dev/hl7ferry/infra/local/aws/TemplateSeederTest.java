@@ -2,6 +2,7 @@ package dev.hl7ferry.infra.local.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hl7ferry.infra.local.LocalCloud;
 import dev.hl7ferry.infra.local.LocalCloudExtension;
@@ -48,6 +49,6 @@ class TemplateSeederTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> TemplateSeeder.seed(cloud, folder.resolve("nope")));
-    assertEquals(true, e.getMessage().contains("nope"));
+    assertTrue(e.getMessage().contains("nope"), e.getMessage());
   }
 }
