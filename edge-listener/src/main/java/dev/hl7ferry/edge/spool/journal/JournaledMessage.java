@@ -6,8 +6,8 @@ import dev.hl7ferry.edge.spool.IncomingMessage;
  * A message the journal wrote, for the index: the message, its id, the sequence the journal gave it
  * and where its frame is (the segment's first sequence and the frame's offset in it). {@code
  * waiting} is the store whose future still waits for the index (answers after index), null when the
- * journal answered it already. It does not hold the journal frame, so a backlog waiting for the
- * index costs the message once, not twice.
+ * journal answered it already. It does not hold the journal frame, so records queued for the index
+ * cost the message once, not twice.
  */
 public record JournaledMessage(
     IncomingMessage message,
