@@ -4,7 +4,7 @@ import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.Shipper;
-import dev.hl7ferry.edge.spool.SpoolReader;
+import dev.hl7ferry.edge.spool.ShipperSpool;
 import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -15,13 +15,13 @@ public final class AwsShipping {
 
   /** A shipper whose clients take credentials from the SDK's default chain. Not started. */
   public static Shipper shipper(
-      SpoolReader spool, ShipSettings ship, CloudSettings cloud, ShipListener listener) {
+      ShipperSpool spool, ShipSettings ship, CloudSettings cloud, ShipListener listener) {
     return shipper(spool, ship, cloud, listener, Clock.systemUTC());
   }
 
   /** As above, with the clock that stamps shipped entries and schedules retention pruning. */
   public static Shipper shipper(
-      SpoolReader spool,
+      ShipperSpool spool,
       ShipSettings ship,
       CloudSettings cloud,
       ShipListener listener,
@@ -31,7 +31,7 @@ public final class AwsShipping {
 
   /** As above with explicit credentials (tests against local servers). */
   public static Shipper shipper(
-      SpoolReader spool,
+      ShipperSpool spool,
       ShipSettings ship,
       CloudSettings cloud,
       AwsCredentialsProvider credentials,
@@ -40,7 +40,7 @@ public final class AwsShipping {
   }
 
   private static Shipper shipper(
-      SpoolReader spool,
+      ShipperSpool spool,
       ShipSettings ship,
       AwsClients clients,
       ShipListener listener,

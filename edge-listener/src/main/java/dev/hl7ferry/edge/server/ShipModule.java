@@ -11,8 +11,8 @@ import dev.hl7ferry.edge.receive.CloudHandoff;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.Shipper;
+import dev.hl7ferry.edge.spool.ShipperSpool;
 import dev.hl7ferry.edge.spool.Spool;
-import dev.hl7ferry.edge.spool.SpoolReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,7 +61,7 @@ public interface ShipModule {
         ship.queueUrl(),
         cloud.region(),
         ship.ackAfter());
-    if (!(spool instanceof SpoolReader reader)) {
+    if (!(spool instanceof ShipperSpool reader)) {
       throw new IllegalStateException("ship.enabled needs a durable spool to read from");
     }
     return Optional.of(

@@ -1,7 +1,8 @@
 package dev.hl7ferry.edge.ship;
 
+import dev.hl7ferry.edge.retry.Backoff;
+import dev.hl7ferry.edge.spool.ShipperSpool;
 import dev.hl7ferry.edge.spool.SpoolEntry;
-import dev.hl7ferry.edge.spool.SpoolReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class Shipper implements AutoCloseable {
   /** How often a busy shipper checks for entries replayed behind its cursor. */
   private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  private final SpoolReader spool;
+  private final ShipperSpool spool;
   private final ShipSettings settings;
   private final ShipListener listener;
   private final Clock clock;
@@ -58,7 +59,7 @@ public final class Shipper implements AutoCloseable {
    * @param resources closed after the shipper stopped (the cloud clients), may be null
    */
   public Shipper(
-      SpoolReader spool,
+      ShipperSpool spool,
       PayloadStore store,
       EnvelopeQueue queue,
       ShipSettings settings,

@@ -1,26 +1,14 @@
 package dev.hl7ferry.edge.spool;
 
 import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
-import java.sql.SQLException;
-import org.sqlite.SQLiteException;
 
 /** Turns a failed write into the reason the sender's negative ACK and the log line give. */
-final class SpoolFailures {
-  /** SQLite's primary result code for "database or disk is full". */
-  private static final int SQLITE_FULL = 13;
-
+public final class SpoolFailures {
   private SpoolFailures() {}
 
-  /** {@link Reason#DISK_FULL} for SQLITE_FULL or ENOSPC anywhere in the cause chain. */
-  static Reason reasonFor(Throwable failure) {
+  /** {@link Reason#DISK_FULL} when a message in the cause chain says the disk is full. */
+  public static Reason reasonFor(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SQLiteException sqlite
-          && primary(sqlite.getResultCode().code) == SQLITE_FULL) {
-        return Reason.DISK_FULL;
-      }
-      if (t instanceof SQLException sql && primary(sql.getErrorCode()) == SQLITE_FULL) {
-        return Reason.DISK_FULL;
-      }
       String text = t.getMessage();
       if (text != null
           && (text.contains("No space left on device")
@@ -30,23 +18,5 @@ final class SpoolFailures {
       }
     }
     return Reason.STORE_FAILED;
-  }
-
-  /** The rejection handed to every request of a failed batch, keeping the cause. */
-  static SpoolRejectedException rejection(Throwable failure, int requests) {
-    Reason reason = reasonFor(failure);
-    String text =
-        (reason == Reason.DISK_FULL ? "disk full" : "store failed")
-            + ": group commit of "
-            + requests
-            + " message(s) rolled back ("
-            + failure.getMessage()
-            + ")";
-    return new SpoolRejectedException(reason, text, failure);
-  }
-
-  /** Extended result codes carry the primary code in their low byte. */
-  private static int primary(int code) {
-    return code & 0xff;
   }
 }

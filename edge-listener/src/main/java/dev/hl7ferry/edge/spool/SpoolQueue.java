@@ -11,12 +11,12 @@ import java.util.function.Predicate;
  * what is queued in batches. Closing adds an end marker after everything queued before it, so the
  * thread finishes that work and stops.
  */
-final class SpoolQueue<T> {
+public final class SpoolQueue<T> {
   private final LinkedBlockingQueue<T> queue = new LinkedBlockingQueue<>();
   private boolean closed;
 
   /** Queues {@code item}; false (nothing queued) once closed. */
-  synchronized boolean add(T item) {
+  public synchronized boolean add(T item) {
     if (closed) {
       return false;
     }
@@ -25,7 +25,7 @@ final class SpoolQueue<T> {
   }
 
   /** Queues {@code items} in order; false (nothing queued) once closed. */
-  synchronized boolean addAll(Collection<? extends T> items) {
+  public synchronized boolean addAll(Collection<? extends T> items) {
     if (closed) {
       return false;
     }
@@ -34,7 +34,7 @@ final class SpoolQueue<T> {
   }
 
   /** Closes the queue with {@code end} as its last element; false when it was closed already. */
-  synchronized boolean close(T end) {
+  public synchronized boolean close(T end) {
     if (closed) {
       return false;
     }
@@ -49,7 +49,7 @@ final class SpoolQueue<T> {
    * Interrupts do not end the wait for the first element: only closing ends a spool thread, and a
    * stray interrupt must not make it drop queued work. They cut the wait for more short.
    */
-  void gather(List<T> batch, int max, long waitNanos, Predicate<List<T>> wantMore) {
+  public void gather(List<T> batch, int max, long waitNanos, Predicate<List<T>> wantMore) {
     while (batch.isEmpty()) {
       try {
         batch.add(queue.take());

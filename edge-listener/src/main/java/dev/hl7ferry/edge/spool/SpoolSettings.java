@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool;
 
+import dev.hl7ferry.edge.spool.index.SpoolDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,13 +4,13 @@ package dev.hl7ferry.edge.spool;
  * The spool's background threads: daemon threads that end only once their queued work is done. Code
  * running on one of them must never wait for another spool thread (see {@link #isSpoolThread}).
  */
-final class SpoolThreads {
+public final class SpoolThreads {
   private static final ThreadLocal<Boolean> SPOOL_THREAD = ThreadLocal.withInitial(() -> false);
 
   private SpoolThreads() {}
 
   /** A daemon thread named {@code name} that counts as a spool thread. */
-  static Thread newThread(Runnable body, String name) {
+  public static Thread newThread(Runnable body, String name) {
     Thread thread =
         new Thread(
             () -> {
@@ -23,7 +23,7 @@ final class SpoolThreads {
   }
 
   /** Whether the caller runs on a spool thread (where store callbacks run without an executor). */
-  static boolean isSpoolThread() {
+  public static boolean isSpoolThread() {
     return SPOOL_THREAD.get();
   }
 
@@ -31,7 +31,7 @@ final class SpoolThreads {
    * Waits until {@code thread} ended. An interrupt of the caller does not cut the wait short (the
    * thread may still hold committed results to release) but is kept for the caller to see.
    */
-  static void awaitEnd(Thread thread) {
+  public static void awaitEnd(Thread thread) {
     boolean interrupted = false;
     while (thread.isAlive()) {
       try {

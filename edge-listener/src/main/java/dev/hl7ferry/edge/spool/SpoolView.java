@@ -1,5 +1,7 @@
 package dev.hl7ferry.edge.spool;
 
+import dev.hl7ferry.edge.spool.index.SpoolQueries;
+import dev.hl7ferry.edge.spool.journal.JournalSegments;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,9 +22,7 @@ public final class SpoolView implements AutoCloseable {
   /** Opens the spool in {@code dataDir}; fails when there is none. */
   public static SpoolView open(Path dataDir) {
     try {
-      return new SpoolView(
-          new SpoolQueries(SpoolDatabase.openReadOnly(dataDir), JournalSegments.directory(dataDir)),
-          dataDir);
+      return new SpoolView(SpoolQueries.open(dataDir), dataDir);
     } catch (SQLException e) {
       throw new SpoolAccessException("cannot open spool in " + dataDir + " for reading", e);
     }

@@ -1,10 +1,18 @@
 package dev.hl7ferry.edge.spool;
 
 import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
+import dev.hl7ferry.edge.spool.index.Checkpointer;
+import dev.hl7ferry.edge.spool.index.EntryUpdates;
+import dev.hl7ferry.edge.spool.index.IndexWork;
+import dev.hl7ferry.edge.spool.index.IndexWriter;
+import dev.hl7ferry.edge.spool.index.SpoolQueries;
+import dev.hl7ferry.edge.spool.journal.Journal;
+import dev.hl7ferry.edge.spool.journal.JournalLock;
+import dev.hl7ferry.edge.spool.journal.JournalRecord;
+import dev.hl7ferry.edge.spool.journal.JournalSegments;
+import dev.hl7ferry.edge.spool.journal.StoreRequest;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +43,8 @@ import org.slf4j.LoggerFactory;
  * wait for the index to take what was already answered. Store futures complete on the caller's
  * executor or a spool thread: dependent actions must not block.
  */
-public final class SqliteSpool implements Spool, SpoolReader {
+public final class SqliteSpool implements Spool, ShipperSpool {
   private static final Logger log = LoggerFactory.getLogger(SqliteSpool.class);
-
-  /** Rows one prune transaction deletes at most, so stores never wait long behind it. */
-  private static final int PRUNE_CHUNK = 2_000;
 
   /** How long the index waits for a batch to fill when the journal answers the senders. */
   static final Duration INDEX_LINGER = Duration.ofMillis(10);
@@ -46,8 +52,10 @@ public final class SqliteSpool implements Spool, SpoolReader {
   private final JournalLock lock;
   private final Journal journal;
   private final IndexWriter indexer;
+  private final EntryUpdates updates;
   private final Checkpointer checkpointer;
   private final SpoolQueries queries;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SqliteSpool(
       JournalLock lock,
@@ -58,6 +66,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
     this.lock = lock;
     this.journal = journal;
     this.indexer = indexer;
+    this.updates = new EntryUpdates(indexer);
     this.checkpointer = checkpointer;
     this.queries = queries;
   }
@@ -70,31 +79,22 @@ public final class SqliteSpool implements Spool, SpoolReader {
   public static SqliteSpool open(SpoolSettings settings) {
     Path dataDir = settings.dataDir();
     Path journalDir = JournalSegments.directory(dataDir);
-    List<AutoCloseable> opened = new ArrayList<>();
+    List<Runnable> opened = new ArrayList<>();
     try {
       JournalLock lock = JournalLock.acquire(journalDir);
-      opened.add(lock);
-      BatchWriter writer = newBatchWriter(dataDir);
-      opened.add(writer);
-      JournalRecovery.Result recovered =
-          JournalRecovery.run(writer, journalDir, settings.maxBatchSize());
-      long nextSequence = recovered.nextSequence();
-      Backlog backlog = new Backlog(settings.maxMessages(), settings.maxBytes());
-      BatchWriter.Tally tally = writer.unshipped();
-      backlog.tally(tally.messages(), tally.bytes());
-      SpoolQueries queries = new SpoolQueries(SpoolDatabase.openReadOnly(dataDir), journalDir);
-      opened.add(queries);
-      Connection checkpointConnection = SpoolDatabase.openCheckpointer(dataDir);
-      opened.add(checkpointConnection);
-      AtomicLong openSegment = new AtomicLong(nextSequence);
+      opened.add(() -> release(lock));
+      Quota quota = new Quota(settings.maxMessages(), settings.maxBytes());
+      AtomicLong openSegment = new AtomicLong();
       Duration linger =
           settings.answerAt() == SpoolSettings.AnswerAt.JOURNAL ? INDEX_LINGER : Duration.ZERO;
-      IndexWriter indexer =
-          new IndexWriter(
-              settings, writer, backlog, linger, recovered.indexedThrough(), openSegment::get);
+      IndexWriter indexer = IndexWriter.open(settings, quota, linger, openSegment::get);
+      opened.add(indexer::close);
+      SpoolQueries queries = SpoolQueries.open(dataDir);
+      opened.add(queries::close);
+      Checkpointer checkpointer = Checkpointer.open(dataDir, indexer::commits);
+      opened.add(checkpointer::close);
       Journal journal =
-          new Journal(journalDir, settings, backlog, nextSequence, openSegment, indexer);
-      Checkpointer checkpointer = new Checkpointer(checkpointConnection, indexer::commits);
+          new Journal(journalDir, settings, quota, indexer.nextSequence(), openSegment, indexer);
       indexer.start();
       journal.start();
       checkpointer.start();
@@ -102,22 +102,12 @@ public final class SqliteSpool implements Spool, SpoolReader {
     } catch (IOException | SQLException | RuntimeException e) {
       for (int i = opened.size() - 1; i >= 0; i--) {
         try {
-          opened.get(i).close();
-        } catch (Exception closeFailure) {
+          opened.get(i).run();
+        } catch (RuntimeException closeFailure) {
           e.addSuppressed(closeFailure);
         }
       }
       throw new SpoolAccessException("cannot open spool in " + dataDir + ": " + e.getMessage(), e);
-    }
-  }
-
-  static BatchWriter newBatchWriter(Path dataDir) throws SQLException {
-    var connection = SpoolDatabase.openWriter(dataDir);
-    try {
-      return new BatchWriter(connection, SpoolDatabase.walFile(dataDir));
-    } catch (SQLException e) {
-      connection.close();
-      throw e;
     }
   }
 
@@ -136,7 +126,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
     Objects.requireNonNull(message, "message");
     CompletableFuture<StoreResult> result = new CompletableFuture<>();
     if (message.payload() == null || message.charset() == null || message.receivedAt() == null) {
-      new WriteRequest.Store(message, "", null, result, callbacks)
+      new StoreRequest(message, "", null, result, callbacks)
           .fail(
               new SpoolRejectedException(
                   Reason.STORE_FAILED,
@@ -147,7 +137,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
     }
     String id = EntryId.of(message);
     journal.submit(
-        new WriteRequest.Store(message, id, JournalRecord.encode(id, message), result, callbacks));
+        new StoreRequest(message, id, JournalRecord.encode(id, message), result, callbacks));
     return result;
   }
 
@@ -159,44 +149,17 @@ public final class SqliteSpool implements Spool, SpoolReader {
 
   @Override
   public void markShipped(Collection<Long> sequences, Instant when) {
-    List<Long> copy = List.copyOf(sequences);
-    long millis = when.toEpochMilli();
-    indexer.update(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE entry SET state = 'SHIPPED', shipped_at = ?"
-                      + " WHERE seq = ? AND state = 'RECEIVED'")) {
-            for (long sequence : copy) {
-              update.setLong(1, millis);
-              update.setLong(2, sequence);
-              update.addBatch();
-            }
-            return sum(update.executeBatch());
-          }
-        });
+    updates.markShipped(sequences, when);
   }
 
   @Override
   public void recordAttempt(Collection<Long> sequences) {
-    List<Long> copy = List.copyOf(sequences);
-    indexer.update(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE entry SET attempts = attempts + 1 WHERE seq = ?")) {
-            for (long sequence : copy) {
-              update.setLong(1, sequence);
-              update.addBatch();
-            }
-            return sum(update.executeBatch());
-          }
-        });
+    updates.recordAttempt(sequences);
   }
 
   @Override
   public int resetShipped(Instant since) {
-    return indexer.update(connection -> resetShipped(connection, since));
+    return updates.resetShipped(since);
   }
 
   /**
@@ -205,47 +168,12 @@ public final class SqliteSpool implements Spool, SpoolReader {
    * or a stopped one. The journal is left alone; it belongs to the edge.
    */
   public static int resetShipped(Path dataDir, Instant since) {
-    try (Connection connection = SpoolDatabase.openWriter(dataDir)) {
-      return resetShipped(connection, since);
-    } catch (SQLException e) {
-      throw new SpoolAccessException("cannot reset shipped entries in " + dataDir, e);
-    }
-  }
-
-  private static int resetShipped(Connection connection, Instant since) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE entry SET state = 'RECEIVED', shipped_at = NULL"
-                + " WHERE state = 'SHIPPED' AND received_at >= ?")) {
-      update.setLong(1, since.toEpochMilli());
-      return update.executeUpdate();
-    }
+    return EntryUpdates.resetShipped(dataDir, since);
   }
 
   @Override
   public int pruneShipped(Instant before) {
-    long millis = before.toEpochMilli();
-    int total = 0;
-    int deleted;
-    do {
-      deleted =
-          indexer.update(
-              connection -> {
-                try (PreparedStatement delete =
-                    connection.prepareStatement(
-                        "DELETE FROM entry WHERE seq IN (SELECT seq FROM entry"
-                            + " WHERE state = 'SHIPPED' AND shipped_at < ? LIMIT ?)")) {
-                  delete.setLong(1, millis);
-                  delete.setInt(2, PRUNE_CHUNK);
-                  return delete.executeUpdate();
-                }
-              });
-      total += deleted;
-    } while (deleted == PRUNE_CHUNK);
-    if (total > 0) {
-      indexer.retireUnused(); // the journal segments only pruned entries needed
-    }
-    return total;
+    return updates.pruneShipped(before);
   }
 
   /** Counts and bytes by state. */
@@ -274,7 +202,7 @@ public final class SqliteSpool implements Spool, SpoolReader {
   }
 
   /** Runs {@code work} in its own transaction on the writer thread (tests tune SQLite here). */
-  int runOnWriter(WriteRequest.Work work) {
+  int runOnWriter(IndexWork work) {
     return indexer.update(work);
   }
 
@@ -301,26 +229,28 @@ public final class SqliteSpool implements Spool, SpoolReader {
     return journal.journaled();
   }
 
-  /** Answers what is queued, indexes it, checkpoints, then releases the spool directory. */
+  /**
+   * Answers what is queued, indexes it, checkpoints, then releases the spool directory. Later calls
+   * return at once.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     indexer.beginClose();
     journal.close();
     indexer.close();
     checkpointer.close();
     queries.close();
+    release(lock);
+  }
+
+  private static void release(JournalLock lock) {
     try {
       lock.close();
     } catch (IOException e) {
       log.warn("releasing the spool lock failed", e);
     }
-  }
-
-  private static int sum(int[] counts) {
-    int total = 0;
-    for (int count : counts) {
-      total += Math.max(count, 0);
-    }
-    return total;
   }
 }

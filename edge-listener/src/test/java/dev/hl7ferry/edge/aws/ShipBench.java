@@ -1,11 +1,11 @@
 package dev.hl7ferry.edge.aws;
 
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.Shipper;
-import dev.hl7ferry.edge.ship.TestMessages;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SqliteSpool;
 import dev.hl7ferry.edge.spool.StoreResult;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hl7ferry.contract.envelope.InboundEnvelope;
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.ship.Await;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.InMemorySpool;
@@ -13,7 +14,6 @@ import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.Shipment;
 import dev.hl7ferry.edge.ship.Shipper;
-import dev.hl7ferry.edge.ship.TestMessages;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.hl7ferry.edge.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.ship.Await;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
@@ -9,7 +10,6 @@ import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.Shipment;
 import dev.hl7ferry.edge.ship.Shipper;
-import dev.hl7ferry.edge.ship.TestMessages;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SqliteSpool;
 import dev.hl7ferry.infra.local.LocalCloud;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hl7ferry.edge.ship.TestMessages;
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.spool.SpoolEntry;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SpoolView;

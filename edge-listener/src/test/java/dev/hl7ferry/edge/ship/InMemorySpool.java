@@ -2,8 +2,8 @@ package dev.hl7ferry.edge.ship;
 
 import dev.hl7ferry.edge.spool.EntryState;
 import dev.hl7ferry.edge.spool.IncomingMessage;
+import dev.hl7ferry.edge.spool.ShipperSpool;
 import dev.hl7ferry.edge.spool.SpoolEntry;
-import dev.hl7ferry.edge.spool.SpoolReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A {@link SpoolReader} in memory, standing in for the SQLite spool in shipper tests. */
-public final class InMemorySpool implements SpoolReader {
+/** A {@link ShipperSpool} in memory, standing in for the SQLite spool in shipper tests. */
+public final class InMemorySpool implements ShipperSpool {
 
   private final TreeMap<Long, SpoolEntry> entries = new TreeMap<>();
   private long nextSequence = 1;

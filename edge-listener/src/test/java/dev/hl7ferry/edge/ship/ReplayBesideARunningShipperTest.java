@@ -2,6 +2,7 @@ package dev.hl7ferry.edge.ship;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.cli.FerryEdge;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SqliteSpool;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.spool.SpoolEntry;
 import org.junit.jupiter.api.Test;
 

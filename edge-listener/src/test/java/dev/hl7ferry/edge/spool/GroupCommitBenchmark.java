@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool;
 
+import dev.hl7ferry.edge.TestMessages;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;

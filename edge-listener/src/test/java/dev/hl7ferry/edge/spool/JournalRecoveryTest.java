@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.spool.SpoolSettings.AnswerAt;
+import dev.hl7ferry.edge.spool.journal.JournalRecord;
+import dev.hl7ferry.edge.spool.journal.JournalSegments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

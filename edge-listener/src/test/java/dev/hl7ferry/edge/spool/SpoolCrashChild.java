@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool;
 
+import dev.hl7ferry.edge.TestMessages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,7 +4,9 @@ import static dev.hl7ferry.edge.spool.SpoolAssertions.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.spool.SpoolRejectedException.Reason;
+import dev.hl7ferry.edge.spool.journal.JournalSegments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.edge.TestMessages;
 import dev.hl7ferry.edge.spool.SpoolSettings.AnswerAt;
+import dev.hl7ferry.edge.spool.index.IndexBackpressure;
+import dev.hl7ferry.edge.spool.index.SpoolDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,7 +212,7 @@ class SqliteSpoolTest {
         SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED).answeringAt(AnswerAt.JOURNAL));
     CountDownLatch release = holdWriter();
     int size = 1 << 20;
-    int beyond = (int) (IndexWriter.MAX_BACKLOG_BYTES / size) + 1;
+    int beyond = (int) (IndexBackpressure.MAX_BYTES / size) + 1;
     List<CompletableFuture<StoreResult>> first = new ArrayList<>();
     for (int i = 0; i < beyond; i++) {
       first.add(spool.store(TestMessages.sized("BIG" + i, size)));
@@ -600,10 +604,23 @@ class SqliteSpoolTest {
   }
 
   @Test
-  void closingTwiceIsHarmless() {
-    open().close();
-    spool.close();
+  void aClosedSpoolClosesAgainRefusesStoresAndFreesItsDirectory() throws Exception {
+    SqliteSpool closed = open();
+    stored(closed.store(TestMessages.message("C1")));
+    closed.close();
+    closed.close(); // returns without an error
     spool = null;
+
+    SpoolRejectedException refused =
+        SpoolAssertions.rejected(closed.store(TestMessages.message("C2")));
+    assertEquals(SpoolRejectedException.Reason.CLOSED, refused.reason());
+    assertThrows(SpoolAccessException.class, () -> closed.unshipped(0, 10));
+    // The lock is released: a new spool opens the same directory and finds what was stored.
+    try (SqliteSpool reopened = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(
+          List.of("C1"),
+          reopened.unshipped(0, 10).stream().map(entry -> entry.message().controlId()).toList());
+    }
   }
 
   /** Occupies the writer thread until {@code release}; requests queued meanwhile form one batch. */

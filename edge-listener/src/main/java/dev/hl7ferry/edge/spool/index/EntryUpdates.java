@@ -1,0 +1,128 @@
+package dev.hl7ferry.edge.spool.index;
+
+import dev.hl7ferry.edge.spool.SpoolAccessException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The read side's changes to entries (mark shipped, attempts, replay, prune), each run as its own
+ * transaction on the index thread ({@link IndexWriter#update}), so this process never contends with
+ * itself for SQLite's write lock.
+ */
+public final class EntryUpdates {
+  /** Rows one prune transaction deletes at most, so stores never wait long behind it. */
+  private static final int PRUNE_CHUNK = 2_000;
+
+  private final IndexWriter index;
+
+  public EntryUpdates(IndexWriter index) {
+    this.index = index;
+  }
+
+  /** Marks the entries with these sequences shipped at {@code when} (one transaction). */
+  public void markShipped(Collection<Long> sequences, Instant when) {
+    List<Long> copy = List.copyOf(sequences);
+    long millis = when.toEpochMilli();
+    index.update(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE entry SET state = 'SHIPPED', shipped_at = ?"
+                      + " WHERE seq = ? AND state = 'RECEIVED'")) {
+            for (long sequence : copy) {
+              update.setLong(1, millis);
+              update.setLong(2, sequence);
+              update.addBatch();
+            }
+            return sum(update.executeBatch());
+          }
+        });
+  }
+
+  /** Counts one more shipping attempt for the entries with these sequences. */
+  public void recordAttempt(Collection<Long> sequences) {
+    List<Long> copy = List.copyOf(sequences);
+    index.update(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE entry SET attempts = attempts + 1 WHERE seq = ?")) {
+            for (long sequence : copy) {
+              update.setLong(1, sequence);
+              update.addBatch();
+            }
+            return sum(update.executeBatch());
+          }
+        });
+  }
+
+  /** Puts shipped entries received at or after {@code since} back to RECEIVED. */
+  public int resetShipped(Instant since) {
+    return index.update(connection -> resetShipped(connection, since));
+  }
+
+  /**
+   * {@link #resetShipped(Instant)} on the spool in {@code dataDir} without opening it: for the
+   * {@code spool replay} command, beside a running edge (SQLite's lock keeps the two writers apart)
+   * or a stopped one. The journal is left alone; it belongs to the edge.
+   */
+  public static int resetShipped(Path dataDir, Instant since) {
+    try (Connection connection = SpoolDatabase.openWriter(dataDir)) {
+      return resetShipped(connection, since);
+    } catch (SQLException e) {
+      throw new SpoolAccessException("cannot reset shipped entries in " + dataDir, e);
+    }
+  }
+
+  private static int resetShipped(Connection connection, Instant since) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE entry SET state = 'RECEIVED', shipped_at = NULL"
+                + " WHERE state = 'SHIPPED' AND received_at >= ?")) {
+      update.setLong(1, since.toEpochMilli());
+      return update.executeUpdate();
+    }
+  }
+
+  /**
+   * Deletes shipped entries shipped before {@code before}, in chunks of {@link #PRUNE_CHUNK} rows;
+   * returns how many. Then queues a pass over the journal segments only those entries needed.
+   */
+  public int pruneShipped(Instant before) {
+    long millis = before.toEpochMilli();
+    int total = 0;
+    int deleted;
+    do {
+      deleted =
+          index.update(
+              connection -> {
+                try (PreparedStatement delete =
+                    connection.prepareStatement(
+                        "DELETE FROM entry WHERE seq IN (SELECT seq FROM entry"
+                            + " WHERE state = 'SHIPPED' AND shipped_at < ? LIMIT ?)")) {
+                  delete.setLong(1, millis);
+                  delete.setInt(2, PRUNE_CHUNK);
+                  return delete.executeUpdate();
+                }
+              });
+      total += deleted;
+    } while (deleted == PRUNE_CHUNK);
+    if (total > 0) {
+      index.retireUnused();
+    }
+    return total;
+  }
+
+  private static int sum(int[] counts) {
+    int total = 0;
+    for (int count : counts) {
+      total += Math.max(count, 0);
+    }
+    return total;
+  }
+}

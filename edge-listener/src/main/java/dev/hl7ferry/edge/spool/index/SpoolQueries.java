@@ -1,0 +1,230 @@
+package dev.hl7ferry.edge.spool.index;
+
+import dev.hl7ferry.edge.spool.EntryState;
+import dev.hl7ferry.edge.spool.EntrySummary;
+import dev.hl7ferry.edge.spool.IncomingMessage;
+import dev.hl7ferry.edge.spool.SpoolAccessException;
+import dev.hl7ferry.edge.spool.SpoolEntry;
+import dev.hl7ferry.edge.spool.SpoolStats;
+import dev.hl7ferry.edge.spool.journal.JournalReader;
+import dev.hl7ferry.edge.spool.journal.JournalSegments;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The spool's read queries on a connection of their own, so readers see committed snapshots (WAL)
+ * while the writer thread keeps committing. Methods are serialized on this object because a JDBC
+ * connection is not thread-safe.
+ */
+public final class SpoolQueries implements AutoCloseable {
+  private static final String ENTRY_COLUMNS =
+      "seq, id, charset, sending_application, sending_facility, receiving_application,"
+          + " receiving_facility, message_type, control_id, processing_id, version_id, peer,"
+          + " received_at, state, attempts, control_id_reused, shipped_at, journal_segment,"
+          + " journal_offset";
+  private static final String SUMMARY_COLUMNS =
+      "seq, id, control_id, message_type, state, received_at, size, attempts,"
+          + " control_id_reused, shipped_at";
+
+  private final Connection connection;
+  private final Path journalDir;
+  private boolean closed;
+
+  /** Read queries on the spool in {@code dataDir}; fails when there is none. */
+  public static SpoolQueries open(Path dataDir) throws SQLException {
+    return new SpoolQueries(
+        SpoolDatabase.openReadOnly(dataDir), JournalSegments.directory(dataDir));
+  }
+
+  private SpoolQueries(Connection connection, Path journalDir) {
+    this.connection = connection;
+    this.journalDir = journalDir;
+  }
+
+  /** RECEIVED entries after {@code afterSequence} in receive order (uses the partial index). */
+  public synchronized List<SpoolEntry> unshipped(long afterSequence, int limit) {
+    String sql =
+        "SELECT "
+            + ENTRY_COLUMNS
+            + " FROM entry WHERE state = 'RECEIVED' AND seq > ? ORDER BY seq LIMIT ?";
+    try (JournalReader journal = new JournalReader(journalDir)) {
+      return query(sql, afterSequence, limit, row -> entry(row, journal));
+    }
+  }
+
+  /**
+   * Entries after {@code afterSequence} in receive order, without payloads; only those in {@code
+   * state} unless it is null.
+   */
+  public synchronized List<EntrySummary> list(long afterSequence, int limit, EntryState state) {
+    // The state is a literal, not a parameter, so RECEIVED can use the partial index.
+    String filter = state == null ? "" : " AND state = '" + state.name() + "'";
+    String sql =
+        "SELECT "
+            + SUMMARY_COLUMNS
+            + " FROM entry WHERE seq > ?"
+            + filter
+            + " ORDER BY seq LIMIT ?";
+    return query(sql, afterSequence, limit, SpoolQueries::summary);
+  }
+
+  /** The entry with {@code id}, if held. */
+  public synchronized Optional<SpoolEntry> entry(String id) {
+    checkOpen();
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM entry WHERE id = ?")) {
+      statement.setString(1, id);
+      try (ResultSet row = statement.executeQuery();
+          JournalReader journal = new JournalReader(journalDir)) {
+        return row.next() ? Optional.of(entry(row, journal)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new SpoolAccessException("reading spool entry " + id + " failed", e);
+    }
+  }
+
+  /** The last journal sequence the index holds. */
+  public synchronized long indexedThrough() {
+    checkOpen();
+    try (PreparedStatement mark =
+            connection.prepareStatement("SELECT indexed_through FROM journal_mark WHERE one = 1");
+        ResultSet row = mark.executeQuery()) {
+      return row.next() ? row.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new SpoolAccessException("reading the spool's journal mark failed", e);
+    }
+  }
+
+  /** Counts and bytes by state, from the trigger-kept tally, in one read transaction. */
+  public synchronized SpoolStats stats() {
+    checkOpen();
+    try (PreparedStatement tally =
+            connection.prepareStatement("SELECT state, entries, bytes FROM tally");
+        PreparedStatement oldest =
+            connection.prepareStatement(
+                "SELECT received_at FROM entry WHERE state = 'RECEIVED' ORDER BY seq LIMIT 1")) {
+      connection.setAutoCommit(false);
+      try {
+        long[] counts = new long[4];
+        try (ResultSet rows = tally.executeQuery()) {
+          while (rows.next()) {
+            int offset = EntryState.valueOf(rows.getString(1)) == EntryState.RECEIVED ? 0 : 2;
+            counts[offset] = rows.getLong(2);
+            counts[offset + 1] = rows.getLong(3);
+          }
+        }
+        Instant oldestUnshipped;
+        try (ResultSet row = oldest.executeQuery()) {
+          oldestUnshipped = row.next() ? Instant.ofEpochMilli(row.getLong(1)) : null;
+        }
+        return new SpoolStats(counts[0], counts[1], counts[2], counts[3], oldestUnshipped);
+      } finally {
+        connection.commit();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new SpoolAccessException("reading spool stats failed", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new SpoolAccessException("closing the spool read connection failed", e);
+    }
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet row) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, long afterSequence, int limit, RowMapper<T> mapper) {
+    checkOpen();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, afterSequence);
+      statement.setInt(2, limit);
+      List<T> result = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.add(mapper.map(rows));
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new SpoolAccessException("reading spool entries after " + afterSequence + " failed", e);
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new SpoolAccessException("spool is closed", null);
+    }
+  }
+
+  /** An entry row with its payload, read from the journal. */
+  private static SpoolEntry entry(ResultSet row, JournalReader journal) throws SQLException {
+    long sequence = row.getLong("seq");
+    byte[] payload;
+    try {
+      payload =
+          journal.payload(row.getLong("journal_segment"), row.getLong("journal_offset"), sequence);
+    } catch (IOException e) {
+      throw new SQLException(e.getMessage(), e);
+    }
+    IncomingMessage message =
+        new IncomingMessage(
+            payload,
+            row.getString("charset"),
+            row.getString("sending_application"),
+            row.getString("sending_facility"),
+            row.getString("receiving_application"),
+            row.getString("receiving_facility"),
+            row.getString("message_type"),
+            row.getString("control_id"),
+            row.getString("processing_id"),
+            row.getString("version_id"),
+            row.getString("peer"),
+            Instant.ofEpochMilli(row.getLong("received_at")));
+    return new SpoolEntry(
+        sequence,
+        row.getString("id"),
+        message,
+        EntryState.valueOf(row.getString("state")),
+        row.getInt("attempts"),
+        row.getInt("control_id_reused") != 0,
+        instantOrNull(row, "shipped_at"));
+  }
+
+  private static EntrySummary summary(ResultSet row) throws SQLException {
+    return new EntrySummary(
+        row.getLong("seq"),
+        row.getString("id"),
+        row.getString("control_id"),
+        row.getString("message_type"),
+        EntryState.valueOf(row.getString("state")),
+        Instant.ofEpochMilli(row.getLong("received_at")),
+        row.getInt("size"),
+        row.getInt("attempts"),
+        row.getInt("control_id_reused") != 0,
+        instantOrNull(row, "shipped_at"));
+  }
+
+  private static Instant instantOrNull(ResultSet row, String column) throws SQLException {
+    long millis = row.getLong(column);
+    return row.wasNull() ? null : Instant.ofEpochMilli(millis);
+  }
+}
