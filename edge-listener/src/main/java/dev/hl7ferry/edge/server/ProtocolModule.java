@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.core.ack.AckBuilder;
 import dev.hl7ferry.core.charset.CharsetPolicy;
-import dev.hl7ferry.edge.config.ListenerConfig;
 import dev.hl7ferry.edge.connection.ConnectionLimiter;
 import dev.hl7ferry.edge.connection.ConnectionLog;
 import dev.hl7ferry.edge.connection.IdleCloser;
@@ -17,7 +16,6 @@ import dev.hl7ferry.edge.receive.ReplySequencer;
 import dev.hl7ferry.edge.spool.Spool;
 import io.netty.channel.ChannelHandler;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
@@ -48,13 +46,14 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static ConnectionLimiter limiter(@Named("openConnections") AtomicInteger open, ListenerConfig c) {
-    return new ConnectionLimiter(open, c.maxConnections());
+  static ConnectionLimiter limiter(
+      @Named("openConnections") AtomicInteger open, PipelineSettings s) {
+    return new ConnectionLimiter(open, s.maxConnections());
   }
 
   @Provides
-  static IdleCloser idle(ListenerConfig c) {
-    return new IdleCloser(c.idleTimeoutSeconds());
+  static IdleCloser idle(PipelineSettings s) {
+    return new IdleCloser(s.idleTimeout().toSeconds());
   }
 
   @Provides
@@ -64,8 +63,8 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static MllpFrameDecoder decoder(ListenerConfig c) {
-    return new MllpFrameDecoder(c.maxFrameBytes(), OVERSIZED_HEAD_BYTES, c.allowMissingCr());
+  static MllpFrameDecoder decoder(PipelineSettings s) {
+    return new MllpFrameDecoder(s.maxFrameBytes(), OVERSIZED_HEAD_BYTES, s.allowMissingCr());
   }
 
   @Provides
@@ -74,13 +73,13 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static FrameTimeoutHandler frameTimeout(ListenerConfig c) {
-    return new FrameTimeoutHandler(Duration.ofSeconds(c.frameTimeoutSeconds()));
+  static FrameTimeoutHandler frameTimeout(PipelineSettings s) {
+    return new FrameTimeoutHandler(s.frameTimeout());
   }
 
   @Provides
-  static ReplySequencer sequencer(ListenerConfig c) {
-    return new ReplySequencer(c.maxPendingPerConnection());
+  static ReplySequencer sequencer(PipelineSettings s) {
+    return new ReplySequencer(s.maxPendingPerConnection());
   }
 
   @Provides

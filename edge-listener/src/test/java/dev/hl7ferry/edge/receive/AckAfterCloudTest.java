@@ -11,7 +11,6 @@ import dev.hl7ferry.core.ack.ControlIds;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.core.message.Hl7Message;
 import dev.hl7ferry.edge.mllp.MllpFrame;
-import dev.hl7ferry.edge.ship.AckAfter;
 import dev.hl7ferry.edge.ship.ShipException;
 import dev.hl7ferry.edge.spool.StoreOutcome;
 import dev.hl7ferry.edge.spool.StoreResult;
