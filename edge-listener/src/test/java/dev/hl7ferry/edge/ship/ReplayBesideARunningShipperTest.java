@@ -29,8 +29,9 @@ class ReplayBesideARunningShipperTest {
     AtomicInteger shipped = new AtomicInteger();
     try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dataDir, 1L << 30, 1000))) {
       ShipSettings settings =
-          ShipSettings.defaults("north", "bucket", "http://q/1/inbound.fifo")
-              .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100));
+          ShipSettingsBuilder.defaults("north", "bucket", "http://q/1/inbound.fifo")
+              .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+              .build();
       EnvelopeQueue recording =
           batch -> {
             synchronized (shippedSequences) {

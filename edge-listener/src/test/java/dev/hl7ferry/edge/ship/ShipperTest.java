@@ -26,9 +26,10 @@ class ShipperTest {
   private final FakeCloud cloud = new FakeCloud();
   private final AtomicInteger retries = new AtomicInteger();
   private ShipSettings settings =
-      ShipSettings.defaults("north", "bucket", "http://q/inbound.fifo")
-          .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))
-          .withBatching(50, 10, 8);
+      ShipSettingsBuilder.defaults("north", "bucket", "http://q/inbound.fifo")
+          .backoff(Duration.ofMillis(5), Duration.ofMillis(40))
+          .batching(50, 10, 8)
+          .build();
   private Shipper shipper;
 
   @AfterEach
@@ -91,7 +92,7 @@ class ShipperTest {
 
   @Test
   void aFailedPutHoldsBackTheRestOfItsGroupButNotOtherGroups() {
-    settings = settings.withBatching(100, 10, 8);
+    settings = ShipSettingsBuilder.from(settings).batching(100, 10, 8).build();
     List<String> north = add("NORTH", 0, 30);
     List<String> south = add("SOUTH", 100, 30);
     cloud.failingPuts.add(north.get(10));
@@ -112,7 +113,7 @@ class ShipperTest {
 
   @Test
   void theNextRunsPayloadsGoAheadButItsEnvelopesWaitForTheRunBeforeIt() {
-    settings = settings.withBatching(10, 10, 8);
+    settings = ShipSettingsBuilder.from(settings).batching(10, 10, 8).build();
     List<String> ids = add("NORTH", 0, 40);
     cloud.failingPuts.add(ids.get(5));
     start();
@@ -203,7 +204,10 @@ class ShipperTest {
 
   @Test
   void shippedEntriesArePrunedAfterTheRetention() {
-    settings = settings.withRetention(Duration.ofHours(1), Duration.ofMillis(1));
+    settings =
+        ShipSettingsBuilder.from(settings)
+            .retention(Duration.ofHours(1), Duration.ofMillis(1))
+            .build();
     add("NORTH", 0, 5);
     Instant later = Instant.now().plus(Duration.ofHours(2));
     start(Clock.fixed(later, ZoneOffset.UTC));
