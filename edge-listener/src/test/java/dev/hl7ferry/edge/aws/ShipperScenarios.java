@@ -12,6 +12,7 @@ import dev.hl7ferry.edge.ship.InMemorySpool;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.ShipSettingsBuilder;
+import dev.hl7ferry.edge.ship.ShipThreads;
 import dev.hl7ferry.edge.ship.Shipment;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.ship.TestMessages;
@@ -195,6 +196,7 @@ abstract class ShipperScenarios {
               throw new dev.hl7ferry.edge.ship.ShipException("process killed");
             },
             settings,
+            ShipThreads.of(settings),
             new ShipListener() {
               @Override
               public void retrying(int count, int failures, Duration retryIn, String reason) {

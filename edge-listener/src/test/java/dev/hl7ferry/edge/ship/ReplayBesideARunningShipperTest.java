@@ -45,6 +45,7 @@ class ReplayBesideARunningShipperTest {
               cloud,
               recording,
               settings,
+              ShipThreads.of(settings),
               new ShipListener() {
                 @Override
                 public void shipped(int count, long bytes, Duration took) {

@@ -51,7 +51,8 @@ class ShipperTest {
             retries.incrementAndGet();
           }
         };
-    shipper = new Shipper(spool, cloud, cloud, settings, listener, clock, null);
+    shipper =
+        new Shipper(spool, cloud, cloud, settings, ShipThreads.of(settings), listener, clock, null);
     shipper.start();
   }
 
@@ -221,6 +222,7 @@ class ShipperTest {
             cloud,
             cloud,
             settings,
+            ShipThreads.of(settings),
             null,
             Clock.fixed(later.plus(Duration.ofHours(2)), ZoneOffset.UTC),
             null);
