@@ -2,6 +2,8 @@ package dev.hl7ferry.edge.receive;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.hl7ferry.core.ack.AckBuilder;
+import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.edge.ship.Shipper;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +11,8 @@ import javax.inject.Singleton;
 
 /**
  * The receive side's ACK policy: the {@link CloudHandoff} over the shipper (or {@link
- * CloudHandoff#NONE} when nothing ships) and the {@link AckGate} every positive ACK passes.
+ * CloudHandoff#NONE} when nothing ships), the {@link AckGate} every positive ACK passes, and the
+ * {@link AckReplies} that build each answer.
  */
 @Module
 public interface ReceiveModule {
@@ -32,6 +35,12 @@ public interface ReceiveModule {
         return s.whenShipped(entryId);
       }
     };
+  }
+
+  @Provides
+  @Singleton
+  static AckReplies replies(AckBuilder acks, CharsetPolicy policy) {
+    return new AckReplies(acks, policy);
   }
 
   @Provides

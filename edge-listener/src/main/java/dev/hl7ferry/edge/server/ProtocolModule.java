@@ -2,7 +2,6 @@ package dev.hl7ferry.edge.server;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.hl7ferry.core.ack.AckBuilder;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.edge.connection.ConnectionLimiter;
 import dev.hl7ferry.edge.connection.ConnectionLog;
@@ -11,8 +10,10 @@ import dev.hl7ferry.edge.mllp.FrameTimeoutHandler;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
 import dev.hl7ferry.edge.mllp.MllpFrameEncoder;
 import dev.hl7ferry.edge.receive.AckGate;
-import dev.hl7ferry.edge.receive.ReceiveHandler;
+import dev.hl7ferry.edge.receive.AckReplies;
+import dev.hl7ferry.edge.receive.MessageReader;
 import dev.hl7ferry.edge.receive.ReplySequencer;
+import dev.hl7ferry.edge.receive.SpoolHandoff;
 import dev.hl7ferry.edge.spool.Spool;
 import io.netty.channel.ChannelHandler;
 import java.time.Clock;
@@ -41,8 +42,9 @@ public interface ProtocolModule {
       Provider<ConnectionLog> log,
       Provider<FrameTimeoutHandler> frameTimeout,
       Provider<ReplySequencer> sequencer,
-      Provider<ReceiveHandler> receiver) {
-    return List.of(limiter, idle, encoder, decoder, log, frameTimeout, sequencer, receiver);
+      Provider<MessageReader> reader,
+      Provider<SpoolHandoff> handoff) {
+    return List.of(limiter, idle, encoder, decoder, log, frameTimeout, sequencer, reader, handoff);
   }
 
   @Provides
@@ -83,8 +85,12 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static ReceiveHandler receiver(
-      Spool spool, CharsetPolicy policy, AckBuilder acks, Clock clock, AckGate gate) {
-    return new ReceiveHandler(spool, policy, acks, clock, gate);
+  static MessageReader reader(CharsetPolicy policy, AckReplies replies, Clock clock) {
+    return new MessageReader(policy, replies, clock);
+  }
+
+  @Provides
+  static SpoolHandoff handoff(Spool spool, AckGate gate, AckReplies replies) {
+    return new SpoolHandoff(spool, gate, replies);
   }
 }

@@ -30,14 +30,13 @@ class AckAfterCloudTest {
   private final FakeShipper shipper = new FakeShipper();
 
   private EmbeddedChannel channel(AckAfter ackAfter, Duration timeout) {
+    AckReplies replies =
+        new AckReplies(
+            new AckBuilder(new ControlIds("T"), Clock.systemUTC()), CharsetPolicy.DEFAULT);
     return new EmbeddedChannel(
         new ReplySequencer(8),
-        new ReceiveHandler(
-            spool,
-            CharsetPolicy.DEFAULT,
-            new AckBuilder(new ControlIds("T"), Clock.systemUTC()),
-            Clock.systemUTC(),
-            new AckGate(shipper, ackAfter, timeout)));
+        new MessageReader(CharsetPolicy.DEFAULT, replies, Clock.systemUTC()),
+        new SpoolHandoff(spool, new AckGate(shipper, ackAfter, timeout), replies));
   }
 
   /** Confirms entries when the test says so; counts wake-ups. */
