@@ -3,6 +3,7 @@ package dev.hl7ferry.edge.aws;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
+import dev.hl7ferry.edge.ship.ShipThreads;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.ShipperSpool;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public final class AwsShipping {
         new S3PayloadStore(clients.s3(), ship),
         new SqsEnvelopeQueue(clients.sqs(), ship),
         ship,
+        ShipThreads.of(ship),
         listener,
         clock,
         clients);

@@ -1,10 +1,8 @@
 package dev.hl7ferry.edge.config;
 
-import dev.hl7ferry.edge.ship.AckAfter;
+import dev.hl7ferry.edge.receive.AckAfter;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.GroupKey;
-import dev.hl7ferry.edge.ship.ShipSettings;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -29,31 +27,6 @@ public record ShipConfig(
     int pruneIntervalSeconds,
     AckAfter ackAfter,
     int ackTimeoutSeconds) {
-
-  /** The shipper's settings; only valid when {@link #problems()} found none and it is enabled. */
-  public ShipSettings settings() {
-    return new ShipSettings(
-        site,
-        bucket,
-        queueUrl,
-        queueUrl.endsWith(".fifo"),
-        groupKey,
-        encryption,
-        encryption == Encryption.KMS ? kmsKeyId : "",
-        fetchSize,
-        sendBatchSize,
-        putConcurrency,
-        Duration.ofMillis(initialBackoffMillis),
-        Duration.ofMillis(maxBackoffMillis),
-        Duration.ofMillis(idlePollMillis),
-        Duration.ofHours(retentionHours),
-        Duration.ofSeconds(pruneIntervalSeconds));
-  }
-
-  /** How long an {@code ackAfter: cloud} ACK waits for the cloud before it becomes AR/CR. */
-  public Duration ackTimeout() {
-    return Duration.ofSeconds(ackTimeoutSeconds);
-  }
 
   List<String> problems() {
     Problems problems =

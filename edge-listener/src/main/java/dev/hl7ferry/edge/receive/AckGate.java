@@ -1,6 +1,5 @@
 package dev.hl7ferry.edge.receive;
 
-import dev.hl7ferry.edge.ship.AckAfter;
 import dev.hl7ferry.edge.spool.StoreOutcome;
 import dev.hl7ferry.edge.spool.StoreResult;
 import java.time.Duration;

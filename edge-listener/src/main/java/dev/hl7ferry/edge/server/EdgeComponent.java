@@ -3,6 +3,7 @@ package dev.hl7ferry.edge.server;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.hl7ferry.edge.config.EdgeConfig;
+import dev.hl7ferry.edge.receive.ReceiveModule;
 import javax.inject.Singleton;
 
 /** The edge listener's object graph: one entry point, the server. */
@@ -13,6 +14,7 @@ import javax.inject.Singleton;
       ClockModule.class,
       SpoolModule.class,
       ShipModule.class,
+      ReceiveModule.class,
       ProtocolModule.class
     })
 public interface EdgeComponent {

@@ -5,32 +5,42 @@ import dagger.Provides;
 import dev.hl7ferry.core.ack.AckBuilder;
 import dev.hl7ferry.core.ack.ControlIds;
 import dev.hl7ferry.core.charset.CharsetPolicy;
-import dev.hl7ferry.edge.config.CharsetConfig;
 import dev.hl7ferry.edge.config.EdgeConfig;
-import dev.hl7ferry.edge.config.ListenerConfig;
+import dev.hl7ferry.edge.receive.AckSettings;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
-/** Turns the configuration into the values and shared services the server and handlers take. */
+/**
+ * Turns the configuration into the values ({@link Settings}) and shared services the server and
+ * handlers take.
+ */
 @Module
 public interface EdgeModule {
 
   @Provides
-  static ListenerConfig listener(EdgeConfig config) {
-    return config.listener();
+  static ServerSettings serverSettings(EdgeConfig config) {
+    return Settings.server(config.listener());
+  }
+
+  @Provides
+  static PipelineSettings pipelineSettings(EdgeConfig config) {
+    return Settings.pipeline(config.listener());
+  }
+
+  @Provides
+  static AckSettings ackSettings(EdgeConfig config) {
+    return Settings.ack(config.ship());
   }
 
   @Provides
   @Singleton
   static CharsetPolicy charsetPolicy(EdgeConfig config) {
-    CharsetConfig c = config.charset();
-    return new CharsetPolicy(Charset.forName(c.fallback()), c.latin1AsWindows1252(), c.strict());
+    return Settings.charset(config.charset());
   }
 
   @Provides
@@ -50,14 +60,5 @@ public interface EdgeModule {
   @Singleton
   static ChannelGroup connections() {
     return new DefaultChannelGroup("mllp-connections", GlobalEventExecutor.INSTANCE);
-  }
-
-  @Provides
-  static ServerSettings serverSettings(ListenerConfig c) {
-    return new ServerSettings(
-        c.bindAddress(),
-        c.port(),
-        c.ioThreads(),
-        java.time.Duration.ofSeconds(c.shutdownGraceSeconds()));
   }
 }

@@ -2,19 +2,21 @@ package dev.hl7ferry.edge.server;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.hl7ferry.core.ack.AckBuilder;
 import dev.hl7ferry.core.charset.CharsetPolicy;
-import dev.hl7ferry.edge.config.ListenerConfig;
+import dev.hl7ferry.edge.connection.ConnectionLimiter;
+import dev.hl7ferry.edge.connection.ConnectionLog;
+import dev.hl7ferry.edge.connection.IdleCloser;
 import dev.hl7ferry.edge.mllp.FrameTimeoutHandler;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
 import dev.hl7ferry.edge.mllp.MllpFrameEncoder;
 import dev.hl7ferry.edge.receive.AckGate;
-import dev.hl7ferry.edge.receive.ReceiveHandler;
+import dev.hl7ferry.edge.receive.AckReplies;
+import dev.hl7ferry.edge.receive.MessageReader;
 import dev.hl7ferry.edge.receive.ReplySequencer;
+import dev.hl7ferry.edge.receive.SpoolHandoff;
 import dev.hl7ferry.edge.spool.Spool;
 import io.netty.channel.ChannelHandler;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
@@ -40,18 +42,20 @@ public interface ProtocolModule {
       Provider<ConnectionLog> log,
       Provider<FrameTimeoutHandler> frameTimeout,
       Provider<ReplySequencer> sequencer,
-      Provider<ReceiveHandler> receiver) {
-    return List.of(limiter, idle, encoder, decoder, log, frameTimeout, sequencer, receiver);
+      Provider<MessageReader> reader,
+      Provider<SpoolHandoff> handoff) {
+    return List.of(limiter, idle, encoder, decoder, log, frameTimeout, sequencer, reader, handoff);
   }
 
   @Provides
-  static ConnectionLimiter limiter(@Named("openConnections") AtomicInteger open, ListenerConfig c) {
-    return new ConnectionLimiter(open, c.maxConnections());
+  static ConnectionLimiter limiter(
+      @Named("openConnections") AtomicInteger open, PipelineSettings s) {
+    return new ConnectionLimiter(open, s.maxConnections());
   }
 
   @Provides
-  static IdleCloser idle(ListenerConfig c) {
-    return new IdleCloser(c.idleTimeoutSeconds());
+  static IdleCloser idle(PipelineSettings s) {
+    return new IdleCloser(s.idleTimeout().toSeconds());
   }
 
   @Provides
@@ -61,8 +65,8 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static MllpFrameDecoder decoder(ListenerConfig c) {
-    return new MllpFrameDecoder(c.maxFrameBytes(), OVERSIZED_HEAD_BYTES, c.allowMissingCr());
+  static MllpFrameDecoder decoder(PipelineSettings s) {
+    return new MllpFrameDecoder(s.maxFrameBytes(), OVERSIZED_HEAD_BYTES, s.allowMissingCr());
   }
 
   @Provides
@@ -71,18 +75,22 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static FrameTimeoutHandler frameTimeout(ListenerConfig c) {
-    return new FrameTimeoutHandler(Duration.ofSeconds(c.frameTimeoutSeconds()));
+  static FrameTimeoutHandler frameTimeout(PipelineSettings s) {
+    return new FrameTimeoutHandler(s.frameTimeout());
   }
 
   @Provides
-  static ReplySequencer sequencer(ListenerConfig c) {
-    return new ReplySequencer(c.maxPendingPerConnection());
+  static ReplySequencer sequencer(PipelineSettings s) {
+    return new ReplySequencer(s.maxPendingPerConnection());
   }
 
   @Provides
-  static ReceiveHandler receiver(
-      Spool spool, CharsetPolicy policy, AckBuilder acks, Clock clock, AckGate gate) {
-    return new ReceiveHandler(spool, policy, acks, clock, gate);
+  static MessageReader reader(CharsetPolicy policy, AckReplies replies, Clock clock) {
+    return new MessageReader(policy, replies, clock);
+  }
+
+  @Provides
+  static SpoolHandoff handoff(Spool spool, AckGate gate, AckReplies replies) {
+    return new SpoolHandoff(spool, gate, replies);
   }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Plain values the shipper needs; the config module builds one from YAML.
+ * Plain values the shipper needs; {@code server.Settings} builds one from the {@code ship} section.
  *
  * @param site this edge's site name, part of every object key
  * @param bucket bucket for payloads
@@ -60,121 +60,6 @@ public record ShipSettings(
     require(positive(idlePoll), "idle-poll", "positive");
     require(positive(retention), "retention", "positive");
     require(positive(pruneInterval), "prune-interval", "positive");
-  }
-
-  /** Sensible defaults for a site, bucket and queue: FIFO if the URL says so, SSE-KMS on. */
-  public static ShipSettings defaults(String site, String bucket, String queueUrl) {
-    return new ShipSettings(
-        site,
-        bucket,
-        queueUrl,
-        queueUrl.endsWith(".fifo"),
-        GroupKey.SENDING_FACILITY,
-        Encryption.KMS,
-        "",
-        500,
-        10,
-        32,
-        Duration.ofMillis(200),
-        Duration.ofSeconds(30),
-        Duration.ofMillis(50),
-        Duration.ofDays(7),
-        Duration.ofMinutes(10));
-  }
-
-  public ShipSettings withEncryption(Encryption newEncryption, String newKmsKeyId) {
-    return new ShipSettings(
-        site,
-        bucket,
-        queueUrl,
-        fifo,
-        groupKey,
-        newEncryption,
-        newKmsKeyId,
-        fetchSize,
-        sendBatchSize,
-        putConcurrency,
-        initialBackoff,
-        maxBackoff,
-        idlePoll,
-        retention,
-        pruneInterval);
-  }
-
-  public ShipSettings withGroupKey(GroupKey newGroupKey) {
-    return new ShipSettings(
-        site,
-        bucket,
-        queueUrl,
-        fifo,
-        newGroupKey,
-        encryption,
-        kmsKeyId,
-        fetchSize,
-        sendBatchSize,
-        putConcurrency,
-        initialBackoff,
-        maxBackoff,
-        idlePoll,
-        retention,
-        pruneInterval);
-  }
-
-  public ShipSettings withBatching(int newFetchSize, int newSendBatchSize, int newPutConcurrency) {
-    return new ShipSettings(
-        site,
-        bucket,
-        queueUrl,
-        fifo,
-        groupKey,
-        encryption,
-        kmsKeyId,
-        newFetchSize,
-        newSendBatchSize,
-        newPutConcurrency,
-        initialBackoff,
-        maxBackoff,
-        idlePoll,
-        retention,
-        pruneInterval);
-  }
-
-  public ShipSettings withBackoff(Duration newInitial, Duration newMax) {
-    return new ShipSettings(
-        site,
-        bucket,
-        queueUrl,
-        fifo,
-        groupKey,
-        encryption,
-        kmsKeyId,
-        fetchSize,
-        sendBatchSize,
-        putConcurrency,
-        newInitial,
-        newMax,
-        idlePoll,
-        retention,
-        pruneInterval);
-  }
-
-  public ShipSettings withRetention(Duration newRetention, Duration newPruneInterval) {
-    return new ShipSettings(
-        site,
-        bucket,
-        queueUrl,
-        fifo,
-        groupKey,
-        encryption,
-        kmsKeyId,
-        fetchSize,
-        sendBatchSize,
-        putConcurrency,
-        initialBackoff,
-        maxBackoff,
-        idlePoll,
-        newRetention,
-        newPruneInterval);
   }
 
   private static boolean positive(Duration d) {

@@ -5,6 +5,7 @@ import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
+import dev.hl7ferry.edge.ship.ShipSettingsBuilder;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SqliteSpool;
@@ -79,10 +80,11 @@ public final class ShipBench {
           messages, size, (System.nanoTime() - spoolStart) / 1e9);
 
       ShipSettings settings =
-          ShipSettings.defaults("bench", "hl7-ferry-local", queueUrl)
-              .withEncryption(encryption, encryption == Encryption.KMS ? "alias/bench" : "")
-              .withBatching(fetch, 10, puts)
-              .withBackoff(Duration.ofMillis(100), Duration.ofMillis(500));
+          ShipSettingsBuilder.defaults("bench", "hl7-ferry-local", queueUrl)
+              .encryption(encryption, encryption == Encryption.KMS ? "alias/bench" : "")
+              .batching(fetch, 10, puts)
+              .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
+              .build();
       AtomicLong shipped = new AtomicLong();
       AtomicLong firstShippedAt = new AtomicLong();
       ShipListener listener =

@@ -12,6 +12,8 @@ import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.InMemorySpool;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
+import dev.hl7ferry.edge.ship.ShipSettingsBuilder;
+import dev.hl7ferry.edge.ship.ShipThreads;
 import dev.hl7ferry.edge.ship.Shipment;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.IncomingMessage;
@@ -67,9 +69,10 @@ abstract class ShipperScenarios {
   }
 
   private ShipSettings settings(String queueUrl) {
-    return ShipSettings.defaults(site, cloud().bucket(), queueUrl)
-        .withEncryption(Encryption.KMS, cloud().realKms() ? "" : "alias/hl7-ferry-edge")
-        .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500));
+    return ShipSettingsBuilder.defaults(site, cloud().bucket(), queueUrl)
+        .encryption(Encryption.KMS, cloud().realKms() ? "" : "alias/hl7-ferry-edge")
+        .backoff(Duration.ofMillis(50), Duration.ofMillis(500))
+        .build();
   }
 
   private Shipper start(ShipSettings settings) {
@@ -193,6 +196,7 @@ abstract class ShipperScenarios {
               throw new dev.hl7ferry.edge.ship.ShipException("process killed");
             },
             settings,
+            ShipThreads.of(settings),
             new ShipListener() {
               @Override
               public void retrying(int count, int failures, Duration retryIn, String reason) {

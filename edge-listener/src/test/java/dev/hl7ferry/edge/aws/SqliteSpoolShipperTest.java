@@ -7,7 +7,7 @@ import dev.hl7ferry.edge.ship.Await;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.ShipListener;
-import dev.hl7ferry.edge.ship.ShipSettings;
+import dev.hl7ferry.edge.ship.ShipSettingsBuilder;
 import dev.hl7ferry.edge.ship.Shipment;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.SpoolSettings;
@@ -77,8 +77,9 @@ class SqliteSpoolShipperTest {
   private static Shipper shipper(SqliteSpool spool, LocalCloud cloud) {
     return AwsShipping.shipper(
         spool,
-        ShipSettings.defaults("north", cloud.bucket(), cloud.inboundQueueUrl())
-            .withEncryption(Encryption.KMS, "alias/edge"),
+        ShipSettingsBuilder.defaults("north", cloud.bucket(), cloud.inboundQueueUrl())
+            .encryption(Encryption.KMS, "alias/edge")
+            .build(),
         CloudSettings.endpoints(cloud.region(), cloud.s3Endpoint(), cloud.sqsEndpoint()),
         StaticCredentialsProvider.create(
             AwsBasicCredentials.create(cloud.accessKeyId(), cloud.secretAccessKey())),

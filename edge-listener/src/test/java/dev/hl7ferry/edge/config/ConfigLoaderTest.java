@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hl7ferry.edge.ship.AckAfter;
+import dev.hl7ferry.edge.receive.AckAfter;
+import dev.hl7ferry.edge.server.Settings;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.GroupKey;
 import dev.hl7ferry.edge.ship.ShipSettings;
@@ -116,7 +117,7 @@ class ConfigLoaderTest {
               ackTimeoutSeconds: 5
             """);
     EdgeConfig config = new ConfigLoader().load(file, Map.of());
-    ShipSettings ship = config.ship().settings();
+    ShipSettings ship = Settings.ship(config.ship());
     assertTrue(ship.fifo());
     assertEquals(GroupKey.SENDING_APPLICATION, ship.groupKey());
     assertEquals(Encryption.KMS, ship.encryption());
@@ -125,7 +126,7 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofHours(48), ship.retention());
     assertEquals(Duration.ofMinutes(1), ship.pruneInterval());
     assertEquals(AckAfter.CLOUD, config.ship().ackAfter());
-    assertEquals(Duration.ofSeconds(5), config.ship().ackTimeout());
+    assertEquals(Duration.ofSeconds(5), Settings.ack(config.ship()).timeout());
     assertEquals("http://127.0.0.1:9090", config.cloud().s3EndpointUri().toString());
   }
 

@@ -11,7 +11,6 @@ import dev.hl7ferry.core.ack.ControlIds;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.core.message.Hl7Message;
 import dev.hl7ferry.edge.mllp.MllpFrame;
-import dev.hl7ferry.edge.ship.AckAfter;
 import dev.hl7ferry.edge.ship.ShipException;
 import dev.hl7ferry.edge.spool.StoreOutcome;
 import dev.hl7ferry.edge.spool.StoreResult;
@@ -31,14 +30,13 @@ class AckAfterCloudTest {
   private final FakeShipper shipper = new FakeShipper();
 
   private EmbeddedChannel channel(AckAfter ackAfter, Duration timeout) {
+    AckReplies replies =
+        new AckReplies(
+            new AckBuilder(new ControlIds("T"), Clock.systemUTC()), CharsetPolicy.DEFAULT);
     return new EmbeddedChannel(
         new ReplySequencer(8),
-        new ReceiveHandler(
-            spool,
-            CharsetPolicy.DEFAULT,
-            new AckBuilder(new ControlIds("T"), Clock.systemUTC()),
-            Clock.systemUTC(),
-            new AckGate(shipper, ackAfter, timeout)));
+        new MessageReader(CharsetPolicy.DEFAULT, replies, Clock.systemUTC()),
+        new SpoolHandoff(spool, new AckGate(shipper, ackAfter, timeout), replies));
   }
 
   /** Confirms entries when the test says so; counts wake-ups. */

@@ -22,17 +22,26 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** {@link ReceiveHandler} behind a {@link ReplySequencer}, driven by frames. */
+/**
+ * {@link MessageReader} and {@link SpoolHandoff} behind a {@link ReplySequencer}, driven by frames.
+ */
 class ReceivePipelineTest {
   private final FakeSpool spool = new FakeSpool();
   private final EmbeddedChannel ch =
-      new EmbeddedChannel(
-          new ReplySequencer(4),
-          new ReceiveHandler(
-              spool,
-              CharsetPolicy.DEFAULT,
-              new AckBuilder(new ControlIds("T"), Clock.systemUTC()),
-              Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
+      pipeline(
+          spool,
+          new AckReplies(
+              new AckBuilder(new ControlIds("T"), Clock.systemUTC()), CharsetPolicy.DEFAULT));
+
+  private static EmbeddedChannel pipeline(FakeSpool spool, AckReplies replies) {
+    return new EmbeddedChannel(
+        new ReplySequencer(4),
+        new MessageReader(
+            CharsetPolicy.DEFAULT,
+            replies,
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
+        new SpoolHandoff(spool, AckGate.SPOOL_ONLY, replies));
+  }
 
   static String message(String controlId, String extraMsh) {
     return "MSH|^~\\&|LAB|HOSP|FERRY|CLOUD|20260101||ORU^R01^ORU_R01|"

@@ -51,7 +51,7 @@ class SpoolModuleTest {
   void ackAfterSpoolAnswersAtTheJournal() throws Exception {
     EdgeConfig config =
         new ConfigLoader().load(null, Map.of("spool.dataDir", dir.resolve("data").toString()));
-    try (Spool spool = SpoolModule.spool(config)) {
+    try (Spool spool = SpoolModule.spool(config, Settings.ack(config.ship()))) {
       StoreOutcome[] outcomes = storeTwice(spool);
       assertEquals(StoreOutcome.ACCEPTED, outcomes[0]);
       assertEquals(StoreOutcome.ACCEPTED, outcomes[1]);
@@ -80,7 +80,7 @@ class SpoolModuleTest {
         """
             .formatted(dir.resolve("data")));
     EdgeConfig config = new ConfigLoader().load(file, Map.of());
-    try (Spool spool = SpoolModule.spool(config)) {
+    try (Spool spool = SpoolModule.spool(config, Settings.ack(config.ship()))) {
       StoreOutcome[] outcomes = storeTwice(spool);
       assertEquals(StoreOutcome.STORED, outcomes[0]);
       assertEquals(StoreOutcome.DUPLICATE, outcomes[1]);

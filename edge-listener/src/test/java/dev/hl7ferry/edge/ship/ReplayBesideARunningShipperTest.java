@@ -30,8 +30,9 @@ class ReplayBesideARunningShipperTest {
     AtomicInteger shipped = new AtomicInteger();
     try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dataDir, 1L << 30, 1000))) {
       ShipSettings settings =
-          ShipSettings.defaults("north", "bucket", "http://q/1/inbound.fifo")
-              .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100));
+          ShipSettingsBuilder.defaults("north", "bucket", "http://q/1/inbound.fifo")
+              .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+              .build();
       EnvelopeQueue recording =
           batch -> {
             synchronized (shippedSequences) {
@@ -45,6 +46,7 @@ class ReplayBesideARunningShipperTest {
               cloud,
               recording,
               settings,
+              ShipThreads.of(settings),
               new ShipListener() {
                 @Override
                 public void shipped(int count, long bytes, Duration took) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ShipmentTest {
 
   private final ShipSettings settings =
-      ShipSettings.defaults("north", "bucket-1", "http://q/hl7-ferry-inbound.fifo");
+      ShipSettingsBuilder.defaults("north", "bucket-1", "http://q/hl7-ferry-inbound.fifo").build();
 
   private SpoolEntry entry() {
     InMemorySpool spool = new InMemorySpool();
@@ -81,8 +81,15 @@ class ShipmentTest {
     SpoolEntry e = entry();
     assertEquals("NORTH^1.2.3^ISO", Shipment.of(e, settings).groupId());
     assertEquals(
-        "LAB", Shipment.of(e, settings.withGroupKey(GroupKey.SENDING_APPLICATION)).groupId());
-    assertEquals("north", Shipment.of(e, settings.withGroupKey(GroupKey.SITE)).groupId());
+        "LAB",
+        Shipment.of(
+                e,
+                ShipSettingsBuilder.from(settings).groupKey(GroupKey.SENDING_APPLICATION).build())
+            .groupId());
+    assertEquals(
+        "north",
+        Shipment.of(e, ShipSettingsBuilder.from(settings).groupKey(GroupKey.SITE).build())
+            .groupId());
   }
 
   @Test
@@ -91,8 +98,9 @@ class ShipmentTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                ShipSettings.defaults("north", "b", "http://q/inbound.fifo")
-                    .withBatching(10, 11, 4));
+                ShipSettingsBuilder.defaults("north", "b", "http://q/inbound.fifo")
+                    .batching(10, 11, 4)
+                    .build());
     assertEquals("ship.send-batch-size: 1 to 10 (SQS limit)", e.getMessage());
   }
 }

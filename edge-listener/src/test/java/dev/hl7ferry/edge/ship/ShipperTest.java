@@ -27,9 +27,10 @@ class ShipperTest {
   private final FakeCloud cloud = new FakeCloud();
   private final AtomicInteger retries = new AtomicInteger();
   private ShipSettings settings =
-      ShipSettings.defaults("north", "bucket", "http://q/inbound.fifo")
-          .withBackoff(Duration.ofMillis(5), Duration.ofMillis(40))
-          .withBatching(50, 10, 8);
+      ShipSettingsBuilder.defaults("north", "bucket", "http://q/inbound.fifo")
+          .backoff(Duration.ofMillis(5), Duration.ofMillis(40))
+          .batching(50, 10, 8)
+          .build();
   private Shipper shipper;
 
   @AfterEach
@@ -51,7 +52,8 @@ class ShipperTest {
             retries.incrementAndGet();
           }
         };
-    shipper = new Shipper(spool, cloud, cloud, settings, listener, clock, null);
+    shipper =
+        new Shipper(spool, cloud, cloud, settings, ShipThreads.of(settings), listener, clock, null);
     shipper.start();
   }
 
@@ -92,7 +94,7 @@ class ShipperTest {
 
   @Test
   void aFailedPutHoldsBackTheRestOfItsGroupButNotOtherGroups() {
-    settings = settings.withBatching(100, 10, 8);
+    settings = ShipSettingsBuilder.from(settings).batching(100, 10, 8).build();
     List<String> north = add("NORTH", 0, 30);
     List<String> south = add("SOUTH", 100, 30);
     cloud.failingPuts.add(north.get(10));
@@ -113,7 +115,7 @@ class ShipperTest {
 
   @Test
   void theNextRunsPayloadsGoAheadButItsEnvelopesWaitForTheRunBeforeIt() {
-    settings = settings.withBatching(10, 10, 8);
+    settings = ShipSettingsBuilder.from(settings).batching(10, 10, 8).build();
     List<String> ids = add("NORTH", 0, 40);
     cloud.failingPuts.add(ids.get(5));
     start();
@@ -204,7 +206,10 @@ class ShipperTest {
 
   @Test
   void shippedEntriesArePrunedAfterTheRetention() {
-    settings = settings.withRetention(Duration.ofHours(1), Duration.ofMillis(1));
+    settings =
+        ShipSettingsBuilder.from(settings)
+            .retention(Duration.ofHours(1), Duration.ofMillis(1))
+            .build();
     add("NORTH", 0, 5);
     Instant later = Instant.now().plus(Duration.ofHours(2));
     start(Clock.fixed(later, ZoneOffset.UTC));
@@ -218,6 +223,7 @@ class ShipperTest {
             cloud,
             cloud,
             settings,
+            ShipThreads.of(settings),
             null,
             Clock.fixed(later.plus(Duration.ofHours(2)), ZoneOffset.UTC),
             null);

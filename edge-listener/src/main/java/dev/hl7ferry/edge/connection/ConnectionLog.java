@@ -1,4 +1,4 @@
-package dev.hl7ferry.edge.server;
+package dev.hl7ferry.edge.connection;
 
 import dev.hl7ferry.edge.mllp.FramingEvent;
 import dev.hl7ferry.edge.mllp.MllpFrame;

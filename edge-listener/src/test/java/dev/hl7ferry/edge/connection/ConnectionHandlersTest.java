@@ -1,4 +1,4 @@
-package dev.hl7ferry.edge.server;
+package dev.hl7ferry.edge.connection;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.edge.mllp.FramingEvent;
 import dev.hl7ferry.edge.mllp.MllpFrame;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -64,11 +69,24 @@ class ConnectionHandlersTest {
 
   @Test
   void connectionLogPassesFramesAndSkipEventsThrough() {
+    List<Object> events = new ArrayList<>();
     EmbeddedChannel ch =
-        new EmbeddedChannel(new MllpFrameDecoder(1024, 64, false), new ConnectionLog());
+        new EmbeddedChannel(
+            new MllpFrameDecoder(1024, 64, false),
+            new ConnectionLog(),
+            new ChannelInboundHandlerAdapter() {
+              @Override
+              public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                events.add(evt);
+              }
+            });
     ch.writeInbound(Unpooled.wrappedBuffer("junk\u000bMSH|1\u001c\r".getBytes(ISO_8859_1)));
     assertInstanceOf(MllpFrame.class, ch.readInbound());
     assertNull(ch.readInbound());
+    assertEquals(
+        List.of(new FramingEvent.BytesSkipped(4)),
+        events.stream().filter(e -> e instanceof FramingEvent.BytesSkipped).toList(),
+        "the skip event comes out behind the connection log");
     assertFalse(ch.finish());
   }
 }

@@ -1,4 +1,4 @@
-package dev.hl7ferry.edge.server;
+package dev.hl7ferry.edge.connection;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

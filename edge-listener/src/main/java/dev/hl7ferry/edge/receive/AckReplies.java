@@ -1,0 +1,112 @@
+package dev.hl7ferry.edge.receive;
+
+import dev.hl7ferry.core.ack.Ack;
+import dev.hl7ferry.core.ack.AckBuilder;
+import dev.hl7ferry.core.ack.AckOutcome;
+import dev.hl7ferry.core.charset.CharsetPolicy;
+import dev.hl7ferry.core.error.ErrorCode;
+import dev.hl7ferry.core.error.Hl7Error;
+import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.message.MessageHeader;
+import dev.hl7ferry.edge.spool.SpoolRejectedException;
+import dev.hl7ferry.edge.spool.StoreResult;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the {@link Reply} to each frame: AA/CA once stored; AR/CR with ERR 207 for a store refusal
+ * or failure (or an unconfirmed {@code ackAfter: cloud}); AR/CR or AE/CE with the parser's ERR code
+ * for unreadable HL7; AR/CR with ERR 104 for an oversized frame. Enhanced-mode MSH-15 decides
+ * whether one is sent at all. Logs one line per negative acknowledgement, never message content.
+ */
+public final class AckReplies {
+  // Logs under the receive handler's name, as it did before decoding, storing and replies split.
+  private static final Logger LOG = LoggerFactory.getLogger(MessageReader.LOGGER);
+
+  private final AckBuilder acks;
+  private final CharsetPolicy policy;
+
+  public AckReplies(AckBuilder acks, CharsetPolicy policy) {
+    this.acks = acks;
+    this.policy = policy;
+  }
+
+  /** The answer to a store that completed with {@code result} or failed with {@code error}. */
+  Reply afterStore(
+      String peer, MessageHeader header, Charset charset, StoreResult result, Throwable error) {
+    if (error == null) {
+      // A reused control id is logged by the spool's index, where it is found.
+      return reply(header, AckOutcome.ACCEPT, acks.accept(header), charset);
+    }
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof NotConfirmedException unconfirmed) {
+      String reason = unconfirmed.getMessage();
+      Ack ack =
+          acks.internalError(
+              header,
+              "message stored but "
+                  + reason
+                  + "; it stays queued and will be delivered, a resend is safe");
+      LOG.warn(
+          "nak peer={} controlId={} code={} id={} reason={}",
+          peer,
+          ack.acknowledgedControlId(),
+          ack.code(),
+          unconfirmed.stored().id(),
+          reason);
+      return reply(header, AckOutcome.REJECT, ack, charset);
+    }
+    String reason;
+    if (cause instanceof SpoolRejectedException rejected) {
+      reason = "spool rejected: " + rejected.reason();
+    } else {
+      reason = "store failed: " + cause.getClass().getSimpleName();
+      LOG.error("store failed peer={} controlId={}", peer, header.controlId(), cause);
+    }
+    Ack ack = acks.internalError(header, "message not stored, " + reason);
+    logNak(peer, ack, reason);
+    return reply(header, AckOutcome.REJECT, ack, charset);
+  }
+
+  /** The answer to HL7 that did not parse: AR/CR without a readable MSH, else AE/CE. */
+  Reply unreadable(String peer, Hl7ParseException e) {
+    AckOutcome outcome = e.partialHeader().isPresent() ? AckOutcome.ERROR : AckOutcome.REJECT;
+    Ack ack = acks.reject(e, outcome);
+    logNak(peer, ack, e.getMessage());
+    Charset charset =
+        e.partialHeader()
+            .map(h -> policy.resolve(h.characterSet()).charset())
+            .orElse(StandardCharsets.ISO_8859_1);
+    return e.partialHeader()
+        .map(h -> reply(h, outcome, ack, charset))
+        .orElseGet(() -> Reply.send(ack.bytes(charset)));
+  }
+
+  /** The answer to an oversized frame whose MSH was readable. */
+  Reply oversized(String peer, MessageHeader header, String reason) {
+    Ack ack =
+        acks.build(
+            header,
+            AckOutcome.REJECT,
+            Hl7Error.error(ErrorCode.VALUE_TOO_LONG, null, "message too large, " + reason));
+    logNak(peer, ack, reason);
+    return reply(header, AckOutcome.REJECT, ack, policy.resolve(header.characterSet()).charset());
+  }
+
+  private static Reply reply(MessageHeader header, AckOutcome outcome, Ack ack, Charset charset) {
+    return AckBuilder.shouldSend(header, outcome) ? Reply.send(ack.bytes(charset)) : Reply.none();
+  }
+
+  private static void logNak(String peer, Ack ack, String reason) {
+    LOG.warn(
+        "nak peer={} controlId={} code={} reason={}",
+        peer,
+        ack.acknowledgedControlId(),
+        ack.code(),
+        reason);
+  }
+}
