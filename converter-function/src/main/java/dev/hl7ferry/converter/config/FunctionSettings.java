@@ -1,5 +1,6 @@
 package dev.hl7ferry.converter.config;
 
+import dev.hl7ferry.contract.envelope.InlinePolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -14,6 +15,9 @@ import java.util.Map;
  *   <li>{@code FERRY_TEMPLATE_TTL}: ISO-8601 duration between store checks, default {@code PT60S}
  *   <li>{@code FERRY_OUTBOUND_QUEUE}: queue name or URL with {@code {site}}, default {@code
  *       hl7-ferry-outbound-{site}.fifo}
+ *   <li>{@code FERRY_INLINE_MAX_BYTES}: an output whose outbound envelope body is at most this many
+ *       bytes travels inside it (no S3 object), a larger one as a claim check; default {@code
+ *       65536} (one SQS billing chunk), 0 never inlines, at most {@code 1048576} (SQS's limit)
  *   <li>{@code AWS_REGION}: default us-east-1
  *   <li>{@code FERRY_S3_ENDPOINT}, {@code FERRY_SQS_ENDPOINT}: endpoint overrides (the local cloud,
  *       VPC endpoints), both defaulting to {@code FERRY_AWS_ENDPOINT}; an S3 override also turns on
@@ -26,6 +30,7 @@ public record FunctionSettings(
     String templatesPrefix,
     Duration templateTtl,
     String outboundQueue,
+    InlinePolicy inline,
     String region,
     URI s3Endpoint,
     URI sqsEndpoint) {
@@ -33,6 +38,9 @@ public record FunctionSettings(
   public FunctionSettings {
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalArgumentException("FERRY_BUCKET is required");
+    }
+    if (inline == null) {
+      throw new IllegalArgumentException("the inline policy is required");
     }
     if (!outboundQueue.contains("{site}")) {
       throw new IllegalArgumentException("FERRY_OUTBOUND_QUEUE must contain {site}");
@@ -53,9 +61,26 @@ public record FunctionSettings(
         env.getOrDefault("FERRY_TEMPLATES_PREFIX", "templates/"),
         ttl,
         env.getOrDefault("FERRY_OUTBOUND_QUEUE", "hl7-ferry-outbound-{site}.fifo"),
+        inline(env.get("FERRY_INLINE_MAX_BYTES")),
         env.getOrDefault("AWS_REGION", "us-east-1"),
         uri(env.getOrDefault("FERRY_S3_ENDPOINT", both)),
         uri(env.getOrDefault("FERRY_SQS_ENDPOINT", both)));
+  }
+
+  private static InlinePolicy inline(String text) {
+    if (text == null || text.isBlank()) {
+      return InlinePolicy.defaults();
+    }
+    try {
+      return new InlinePolicy(Integer.parseInt(text.strip()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "FERRY_INLINE_MAX_BYTES must be a whole number of bytes from 0 to "
+              + InlinePolicy.SQS_MAX_BYTES
+              + ", was "
+              + text,
+          e);
+    }
   }
 
   private static URI uri(String text) {

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hl7ferry.contract.envelope.EnvelopeJson;
 import dev.hl7ferry.contract.envelope.InboundEnvelope;
-import dev.hl7ferry.contract.envelope.OutboundEnvelope;
+import dev.hl7ferry.contract.envelope.InlinePolicy;
+import dev.hl7ferry.contract.envelope.PayloadMismatchException;
 import dev.hl7ferry.converter.render.Conversion;
 import dev.hl7ferry.converter.render.Converter;
 import dev.hl7ferry.converter.render.Output;
@@ -22,15 +23,16 @@ import dev.hl7ferry.core.charset.MessageDecoder;
 import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.core.message.Hl7Message;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one SQS record end to end: envelope, payload (sha256 checked), routes and templates, then
- * per output a PutObject under a deterministic key and a send to the site's outbound queue. Any
- * failure leaves {@code errors/{site}/{id}.json} (why, which template) and is rethrown.
+ * Handles one SQS record end to end: envelope (version 1 or 2), payload (inline or fetched, sha256
+ * and size checked), routes and templates, then per output a send to the site's outbound queue
+ * (inline, or a claim check after a PutObject under a deterministic key). Any failure leaves {@code
+ * errors/{site}/{id}.json} (why, which template) and is rethrown.
  */
 public final class RecordProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
@@ -43,25 +45,28 @@ public final class RecordProcessor {
 
   private final TemplateCatalog catalog;
   private final PayloadStore store;
-  private final OutboundQueues queues;
+  private final OutputSender sender;
   private final String outputBucket;
   private final Clock clock;
   private final ObjectMapper json;
   private final MessageDecoder decoder = new MessageDecoder(CharsetPolicy.DEFAULT);
 
   /**
-   * @param outputBucket where outputs and error records go; null means the payload's own bucket
+   * @param inline which outputs travel inside their outbound envelope
+   * @param outputBucket where claim-checked outputs and error records go; null means the payload's
+   *     own bucket (then an inline envelope has none and fails)
    */
   public RecordProcessor(
       TemplateCatalog catalog,
       PayloadStore store,
       OutboundQueues queues,
+      InlinePolicy inline,
       String outputBucket,
       Clock clock,
       ObjectMapper json) {
     this.catalog = catalog;
     this.store = store;
-    this.queues = queues;
+    this.sender = new OutputSender(store, queues, inline);
     this.outputBucket = outputBucket;
     this.clock = clock;
     this.json = json;
@@ -97,20 +102,12 @@ public final class RecordProcessor {
           RouteConfigException,
           TemplateException,
           RecordFailure {
-    byte[] payload = store.get(env.bucket(), env.key());
-    String digest = Keys.sha256Hex(payload);
-    if (!digest.equals(env.sha256()) || (env.size() > 0 && env.size() != payload.length)) {
-      throw new RecordFailure(
-          "payload sha256/size mismatch: envelope "
-              + env.sha256()
-              + "/"
-              + env.size()
-              + ", object "
-              + digest
-              + "/"
-              + payload.length,
-          null,
-          null);
+    // An inline payload costs no GetObject; either way the bytes must be the ones described.
+    byte[] payload = env.inline() ? env.payload() : store.get(env.bucket(), env.key());
+    try {
+      env.verify(payload);
+    } catch (PayloadMismatchException e) {
+      throw new RecordFailure(e.getMessage(), null, e);
     }
     Hl7Message message = decoder.decode(payload).message();
     TemplateSet set = catalog.current(clock.instant());
@@ -133,29 +130,7 @@ public final class RecordProcessor {
       return Outcome.UNMATCHED_DROPPED;
     }
     for (Output out : conversion.outputs()) {
-      byte[] bytes = out.content().getBytes(StandardCharsets.UTF_8);
-      String key =
-          Keys.output(
-              env.site(), out.destination(), env.id(), out.route(), out.format().extension());
-      store.put(bucket, key, bytes, out.contentType() + "; charset=utf-8");
-      OutboundEnvelope notice =
-          new OutboundEnvelope(
-              OutboundEnvelope.VERSION,
-              env.id(),
-              env.site(),
-              out.route(),
-              out.destination(),
-              out.template(),
-              bucket,
-              key,
-              Keys.sha256Hex(bytes),
-              bytes.length,
-              out.contentType());
-      queues.send(
-          env.site(),
-          out.destination(),
-          EnvelopeJson.write(notice),
-          Keys.deduplicationId(env.id(), out.route(), out.destination()));
+      sender.send(env, out, bucket);
     }
     LOG.info(
         "converted id={} site={} type={} outputs={}",
@@ -171,7 +146,11 @@ public final class RecordProcessor {
   }
 
   private String bucket(InboundEnvelope env) {
-    return outputBucket == null || outputBucket.isBlank() ? env.bucket() : outputBucket;
+    String bucket = outputBucket == null || outputBucket.isBlank() ? env.bucket() : outputBucket;
+    if (bucket == null) {
+      throw new IllegalStateException("no bucket for outputs: none configured, payload inline");
+    }
+    return bucket;
   }
 
   private void recordError(
@@ -190,7 +169,14 @@ public final class RecordProcessor {
     ObjectNode r = json.createObjectNode();
     r.put("id", env.id());
     r.put("site", env.site());
-    r.put("payload", "s3://" + env.bucket() + "/" + env.key());
+    if (env.inline()) {
+      // The queue message is the only other copy (gone once dead letters expire): keep the
+      // payload with the record, in the same bucket a claim check's payload would be in.
+      r.put("payload", "inline");
+      r.put("payloadBase64", Base64.getEncoder().encodeToString(env.payload()));
+    } else {
+      r.put("payload", "s3://" + env.bucket() + "/" + env.key());
+    }
     r.put("controlId", env.controlId());
     r.put("messageType", env.messageType());
     r.put("reason", why);

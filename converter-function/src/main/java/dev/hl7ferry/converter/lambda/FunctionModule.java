@@ -48,7 +48,8 @@ final class FunctionModule {
       FunctionSettings settings,
       Clock clock,
       ObjectMapper json) {
-    return new RecordProcessor(catalog, payloads, queues, settings.bucket(), clock, json);
+    return new RecordProcessor(
+        catalog, payloads, queues, settings.inline(), settings.bucket(), clock, json);
   }
 
   @Provides

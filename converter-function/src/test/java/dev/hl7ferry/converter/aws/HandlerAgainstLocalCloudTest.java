@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hl7ferry.contract.envelope.EnvelopeJson;
+import dev.hl7ferry.contract.envelope.InboundEnvelope;
+import dev.hl7ferry.contract.envelope.InlinePolicy;
+import dev.hl7ferry.contract.envelope.OutboundEnvelope;
 import dev.hl7ferry.converter.dispatch.BatchProcessor;
 import dev.hl7ferry.converter.dispatch.RecordProcessor;
 import dev.hl7ferry.converter.lambda.ConverterHandler;
@@ -34,8 +38,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The handler with its real S3/SQS adapters against the in-process local cloud (S3Proxy +
- * ElasticMQ, FIFO queues): templates read from {@code templates/}, outputs in S3, notices on the
- * site's outbound FIFO queue, partial batch failures, idempotent redelivery, the local poller.
+ * ElasticMQ, FIFO queues): templates read from {@code templates/}, outputs in S3 or inline, notices
+ * on the site's outbound FIFO queue, partial batch failures, idempotent redelivery, the local
+ * poller, version 1 and 2 inbound envelopes.
  */
 class HandlerAgainstLocalCloudTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -47,7 +52,13 @@ class HandlerAgainstLocalCloudTest {
 
   private static S3Client s3;
   private static SqsClient sqs;
+
+  /** Outputs as claim checks (inline limit 0), so their objects can be inspected. */
   private static ConverterHandler handler;
+
+  /** The default inline limit: small outputs travel inside their envelope. */
+  private static ConverterHandler inlining;
+
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
@@ -67,16 +78,22 @@ class HandlerAgainstLocalCloudTest {
     put("inbound/site-a/2026/01/01/e1.hl7", "vendor-oru.hl7");
     put("inbound/site-a/2026/01/01/e2.hl7", "legacy-adt.hl7");
     put("inbound/site-a/2026/01/01/e3.hl7", "legacy-adt.hl7");
+    handler = handler(new InlinePolicy(0));
+    inlining = handler(InlinePolicy.defaults());
+  }
+
+  private static ConverterHandler handler(InlinePolicy inline) {
     RecordProcessor records =
         new RecordProcessor(
             new TemplateCatalog(
                 new S3TemplateStore(s3, "ferry", "templates/"), Duration.ofMinutes(1)),
             new S3Payloads(s3),
             new SqsOutboundQueues(sqs, "hl7-ferry-outbound-{site}.fifo"),
+            inline,
             "ferry",
             Clock.systemUTC(),
             new ObjectMapper());
-    handler = new ConverterHandler(new BatchProcessor(records));
+    return new ConverterHandler(new BatchProcessor(records));
   }
 
   @AfterAll
@@ -193,5 +210,69 @@ class HandlerAgainstLocalCloudTest {
             .get("ApproximateNumberOfMessagesNotVisible");
     assertEquals("2", visible, "the failed record and the one after it stay in flight (FIFO)");
     drainOutbound();
+  }
+
+  @Test
+  void aVersionOneClaimCheckAndAVersionTwoInlineEnvelopeConvertToInlineOutputs() throws Exception {
+    byte[] oru = Files.readAllBytes(GOLDEN.resolve("cases/vendor-oru.hl7"));
+    // m-1 of the fixture under another id, so the FIFO test's deduplication does not interfere
+    String v1Body =
+        event("/events/fifo-batch.json")
+            .getRecords()
+            .get(0)
+            .getBody()
+            .replace("\"id\": \"e1\"", "\"id\": \"c1\"");
+    InboundEnvelope claimCheck = EnvelopeJson.readInbound(v1Body);
+    assertEquals(1, claimCheck.version());
+    InboundEnvelope inline =
+        EnvelopeJson.readInbound(
+            EnvelopeJson.write(
+                new InboundEnvelope(
+                        InboundEnvelope.VERSION,
+                        "i1",
+                        "site-a",
+                        "ferry",
+                        "inbound/site-a/2026/01/01/i1.hl7-never-written",
+                        claimCheck.sha256(),
+                        oru.length,
+                        "UTF-8",
+                        "VENDLAB",
+                        "VENDLAB^1.2.3^ISO",
+                        "HIS",
+                        "HOSPA",
+                        "ORU^R01^ORU_R01",
+                        "MSG00001",
+                        "P",
+                        "2.5.1",
+                        "2026-01-01T11:00:00Z")
+                    .withInlinePayload(oru)));
+    SQSEvent batch = new SQSEvent();
+    batch.setRecords(List.of(record("v-1", v1Body), record("v-2", EnvelopeJson.write(inline))));
+
+    SQSBatchResponse response = inlining.handleRequest(batch, null);
+
+    assertEquals(List.of(), response.getBatchItemFailures());
+    List<Message> sent = drainOutbound();
+    assertEquals(4, sent.size(), "two outputs for each envelope");
+    for (Message m : sent) {
+      OutboundEnvelope notice = EnvelopeJson.readOutbound(m.body());
+      assertTrue(notice.inline(), notice.toString());
+      notice.verify(notice.payload());
+    }
+    for (String id : List.of("c1", "i1")) {
+      assertEquals(
+          List.of(),
+          s3.listObjectsV2(b -> b.bucket("ferry").prefix("outbound/site-a/hospital-a-lis/" + id))
+              .contents(),
+          "an inline output writes no object");
+    }
+  }
+
+  private static SQSEvent.SQSMessage record(String messageId, String body) {
+    SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+    m.setMessageId(messageId);
+    m.setBody(body);
+    m.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:hl7-ferry-inbound.fifo");
+    return m;
   }
 }

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hl7ferry.contract.envelope.EnvelopeJson;
+import dev.hl7ferry.contract.envelope.InlinePolicy;
 import dev.hl7ferry.contract.envelope.OutboundEnvelope;
 import dev.hl7ferry.converter.dispatch.BatchProcessor;
 import dev.hl7ferry.converter.dispatch.Keys;
@@ -29,7 +30,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The handler end to end over SQS event fixtures, with the cloud faked behind its interfaces. */
+/**
+ * The handler end to end over SQS event fixtures (version 1 claim checks), with the cloud faked
+ * behind its interfaces. Outputs are claim checks here (inline limit 0) so their objects can be
+ * inspected; {@link InlineEnvelopeTest} covers inline envelopes.
+ */
 class ConverterHandlerTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private final ObjectMapper json = new ObjectMapper();
@@ -52,6 +57,7 @@ class ConverterHandlerTest {
             new TemplateCatalog(new FileSystemTemplateStore(store), Duration.ofMinutes(1)),
             cloud,
             cloud,
+            new InlinePolicy(0),
             "ferry",
             clock,
             json);

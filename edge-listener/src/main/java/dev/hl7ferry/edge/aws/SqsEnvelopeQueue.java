@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public final class SqsEnvelopeQueue implements EnvelopeQueue {
 
   private static final MessageAttributeValue ENVELOPE_VERSION =
-      MessageAttributeValue.builder().dataType("Number").stringValue("1").build();
+      MessageAttributeValue.builder()
+          .dataType("Number")
+          .stringValue(String.valueOf(dev.hl7ferry.contract.envelope.InboundEnvelope.VERSION))
+          .build();
 
   private final SqsClient sqs;
   private final ShipSettings settings;

@@ -40,13 +40,13 @@ class ShipmentTest {
   }
 
   @Test
-  void theEnvelopeIsVersionOneJsonWithTheHeaderFields() throws Exception {
+  void theEnvelopeIsVersionTwoJsonWithTheHeaderFields() throws Exception {
     SpoolEntry e = entry();
     Shipment s = Shipment.of(e, settings);
     JsonNode json = new ObjectMapper().readTree(s.body());
 
-    assertEquals(1, json.get("version").asInt());
-    assertTrue(s.body().startsWith("{\"version\":1,\"id\":"));
+    assertEquals(2, json.get("version").asInt());
+    assertTrue(s.body().startsWith("{\"version\":2,\"id\":"));
     assertEquals(e.id(), json.get("id").asText());
     assertEquals("north", json.get("site").asText());
     assertEquals("bucket-1", json.get("bucket").asText());
