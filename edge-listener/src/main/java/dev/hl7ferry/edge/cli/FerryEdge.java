@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = dev.hl7ferry.core.version.ManifestVersion.class,
     description = "HL7 Ferry edge listener: receive HL7 over MLLP, store durably, acknowledge.",
-    subcommands = {RunCommand.class, SendCommand.class, BenchCommand.class, SpoolCommand.class})
+    subcommands = {
+      RunCommand.class,
+      SendCommand.class,
+      BenchCommand.class,
+      SpoolCommand.class,
+      SinkCommand.class
+    })
 public final class FerryEdge {
 
   public static void main(String[] args) {

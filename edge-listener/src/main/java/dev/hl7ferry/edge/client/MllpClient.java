@@ -29,11 +29,20 @@ public final class MllpClient implements AutoCloseable {
 
   /** Connects; {@code timeout} bounds the connect and each {@link #receive}. */
   public static MllpClient connect(String host, int port, Duration timeout) throws IOException {
+    return connect(host, port, timeout, timeout);
+  }
+
+  /**
+   * Connects within {@code connectTimeout}; {@code readTimeout} bounds each wait for bytes in
+   * {@link #receive}.
+   */
+  public static MllpClient connect(
+      String host, int port, Duration connectTimeout, Duration readTimeout) throws IOException {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-      socket.setSoTimeout((int) timeout.toMillis());
+      socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+      socket.setSoTimeout((int) readTimeout.toMillis());
       return new MllpClient(socket);
     } catch (IOException e) {
       socket.close();

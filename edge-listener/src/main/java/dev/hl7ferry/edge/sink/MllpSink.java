@@ -1,0 +1,93 @@
+package dev.hl7ferry.edge.sink;
+
+import dev.hl7ferry.core.ack.AckBuilder;
+import dev.hl7ferry.core.ack.AckOutcome;
+import dev.hl7ferry.core.ack.ControlIds;
+import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
+import dev.hl7ferry.edge.mllp.MllpFrameEncoder;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MLLP sink: listens, writes each message atomically as a file under a directory, and answers
+ * AA (or the configured AE/AR) built by hl7-core's {@link AckBuilder}. Use from tests: start on
+ * port 0, count {@link #received()}, {@link #close()}.
+ */
+public final class MllpSink implements AutoCloseable {
+  private static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+  private final String bind;
+  private final int port;
+  private final SinkHandler handler;
+  private final MllpFrameEncoder encoder = new MllpFrameEncoder();
+  private EventLoopGroup loops;
+  private EventExecutorGroup writers;
+  private Channel server;
+
+  /**
+   * @param outcome ACCEPT answers AA/CA, ERROR AE/CE, REJECT AR/CR (the mode follows each message)
+   */
+  public MllpSink(String bind, int port, Path dir, AckOutcome outcome) throws IOException {
+    this.bind = bind;
+    this.port = port;
+    Files.createDirectories(dir);
+    this.handler =
+        new SinkHandler(
+            dir.toAbsolutePath(), outcome, new AckBuilder(new ControlIds(), Clock.systemUTC()));
+  }
+
+  /** Binds and starts; returns the bound address (useful with port 0). */
+  public synchronized InetSocketAddress start() throws InterruptedException {
+    loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    // One writer thread: files are written in arrival order, and fsync stays off the event loop.
+    writers = new DefaultEventExecutorGroup(1);
+    server =
+        new ServerBootstrap()
+            .group(loops)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new MllpFrameDecoder(MAX_FRAME_BYTES, 1024, true))
+                        .addLast(encoder)
+                        .addLast(writers, handler);
+                  }
+                })
+            .bind(bind, port)
+            .sync()
+            .channel();
+    return (InetSocketAddress) server.localAddress();
+  }
+
+  /** Messages written as files so far. */
+  public long received() {
+    return handler.written();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server == null) {
+      return;
+    }
+    server.close().syncUninterruptibly();
+    loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    writers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    server = null;
+  }
+}
