@@ -16,7 +16,7 @@ import dev.hl7ferry.edge.deliver.FileNamePattern;
 import dev.hl7ferry.edge.deliver.HttpDestination;
 import dev.hl7ferry.edge.deliver.MllpDestination;
 import dev.hl7ferry.edge.deliver.OnApplicationError;
-import dev.hl7ferry.edge.ship.Backoff;
+import dev.hl7ferry.edge.retry.Backoff;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.hl7ferry.edge.deliver;
 
-import dev.hl7ferry.edge.ship.Backoff;
+import dev.hl7ferry.edge.retry.Backoff;
 import java.time.Duration;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hl7ferry.edge.deliver.ScriptedMllpServer.Reply;
-import dev.hl7ferry.edge.ship.Backoff;
+import dev.hl7ferry.edge.retry.Backoff;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
