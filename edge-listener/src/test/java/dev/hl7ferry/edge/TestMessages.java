@@ -24,6 +24,24 @@ public final class TestMessages {
     return withText(controlId, text(controlId, ""));
   }
 
+  /** The fixture with MSH-10 {@code controlId}, filed under sending application {@code app}. */
+  public static IncomingMessage withSender(String app, String controlId) {
+    IncomingMessage m = message(controlId);
+    return new IncomingMessage(
+        m.payload(),
+        m.charset(),
+        app,
+        m.sendingFacility(),
+        m.receivingApplication(),
+        m.receivingFacility(),
+        m.messageType(),
+        m.controlId(),
+        m.processingId(),
+        m.versionId(),
+        m.peer(),
+        m.receivedAt());
+  }
+
   /** Same sender and control id as {@link #message}, other bytes (a sender reusing ids). */
   public static IncomingMessage variant(String controlId, String note) {
     return withText(controlId, text(controlId, "NTE|2||" + note + "\r"));

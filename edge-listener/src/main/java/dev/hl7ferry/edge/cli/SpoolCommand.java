@@ -48,11 +48,17 @@ final class SpoolCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     try (SpoolView view = SpoolView.open(dataDir)) {
       SpoolStats stats = view.stats();
-      out.printf("%-9s %12s %16s%n", "STATE", "ENTRIES", "BYTES");
-      out.printf("%-9s %12d %16d%n", EntryState.RECEIVED, stats.received(), stats.receivedBytes());
-      out.printf("%-9s %12d %16d%n", EntryState.SHIPPED, stats.shipped(), stats.shippedBytes());
+      out.printf("%-11s %12s %16s%n", "STATE", "ENTRIES", "BYTES");
+      out.printf("%-11s %12d %16d%n", EntryState.RECEIVED, stats.received(), stats.receivedBytes());
+      out.printf("%-11s %12d %16d%n", EntryState.SHIPPED, stats.shipped(), stats.shippedBytes());
       out.printf(
-          "%-9s %12d %16d%n", "TOTAL", stats.total(), stats.receivedBytes() + stats.shippedBytes());
+          "%-11s %12d %16d%n",
+          EntryState.QUARANTINED, stats.quarantined(), stats.quarantinedBytes());
+      out.printf(
+          "%-11s %12d %16d%n",
+          "TOTAL",
+          stats.total(),
+          stats.receivedBytes() + stats.shippedBytes() + stats.quarantinedBytes());
       out.printf(
           "oldest unshipped: %s%n",
           stats.oldestUnshipped() == null ? "-" : stats.oldestUnshipped());

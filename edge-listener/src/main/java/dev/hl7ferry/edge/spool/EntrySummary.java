@@ -9,12 +9,13 @@ import java.time.Instant;
  * @param id deterministic entry id
  * @param controlId MSH-10
  * @param messageType MSH-9 raw
- * @param state received or shipped
+ * @param state received, shipped or quarantined
  * @param receivedAt when the frame was complete
  * @param size payload bytes
  * @param attempts shipping attempts so far
  * @param controlIdReused another entry has the same sender and control id with other bytes
  * @param shippedAt when it was marked shipped, or null
+ * @param reason the last failure, or why it was set aside; null when none
  */
 public record EntrySummary(
     long sequence,
@@ -26,4 +27,5 @@ public record EntrySummary(
     int size,
     int attempts,
     boolean controlIdReused,
-    Instant shippedAt) {}
+    Instant shippedAt,
+    String reason) {}

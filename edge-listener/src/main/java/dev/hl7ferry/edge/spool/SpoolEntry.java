@@ -8,10 +8,11 @@ import java.time.Instant;
  * @param sequence monotonically increasing receive order
  * @param id deterministic id: digest of sending application/facility, control id and payload
  * @param message the stored message and its header fields
- * @param state received or shipped
+ * @param state received, shipped or quarantined
  * @param attempts how many times shipping was tried
  * @param controlIdReused another entry has the same sender and control id with other bytes
  * @param shippedAt when it was marked shipped, or null
+ * @param reason the last shipping or delivery failure, or why it was set aside; null when none
  */
 public record SpoolEntry(
     long sequence,
@@ -20,4 +21,5 @@ public record SpoolEntry(
     EntryState state,
     int attempts,
     boolean controlIdReused,
-    Instant shippedAt) {}
+    Instant shippedAt,
+    String reason) {}

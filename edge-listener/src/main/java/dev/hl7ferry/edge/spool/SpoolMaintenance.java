@@ -10,4 +10,10 @@ public interface SpoolMaintenance {
 
   /** Deletes shipped entries shipped before {@code before}; returns how many. */
   int pruneShipped(Instant before);
+
+  /** Puts the QUARANTINED entry {@code id} back to RECEIVED (attempts from zero). */
+  boolean release(String id);
+
+  /** Deletes the entry {@code id} unless it is shipped; returns whether one was. */
+  boolean drop(String id);
 }

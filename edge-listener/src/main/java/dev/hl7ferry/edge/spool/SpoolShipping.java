@@ -18,4 +18,16 @@ public interface SpoolShipping {
 
   /** Counts one more shipping attempt for the entries with these sequences. */
   void recordAttempt(Collection<Long> sequences);
+
+  /**
+   * Counts one more failed attempt for the entry with {@code sequence} and keeps {@code reason}
+   * (ids and error codes, never message content) as its last failure.
+   */
+  void recordFailure(long sequence, String reason);
+
+  /**
+   * Sets the RECEIVED entry with {@code sequence} aside as QUARANTINED with {@code reason}, so the
+   * line moves on without it; returns false when it was not RECEIVED.
+   */
+  boolean quarantine(long sequence, String reason);
 }

@@ -158,6 +158,56 @@ public final class SqliteSpool implements Spool, ShipperSpool {
   }
 
   @Override
+  public void recordFailure(long sequence, String reason) {
+    updates.recordFailure(sequence, reason);
+  }
+
+  @Override
+  public boolean quarantine(long sequence, String reason) {
+    return updates.quarantine(sequence, reason);
+  }
+
+  /**
+   * RECEIVED entries whose sending application is {@code sendingApplication}, after {@code
+   * afterSequence} in order: one line of the outbound store (which keeps the destination there).
+   */
+  public List<SpoolEntry> unshippedFrom(String sendingApplication, long afterSequence, int limit) {
+    awaitIndexed();
+    return queries.unshippedFrom(sendingApplication, afterSequence, limit);
+  }
+
+  @Override
+  public boolean release(String id) {
+    return updates.release(EntryUpdates.Selector.ID, id) > 0;
+  }
+
+  /** Puts every QUARANTINED entry of {@code sendingApplication} back to RECEIVED. */
+  public int releaseFrom(String sendingApplication) {
+    return updates.release(EntryUpdates.Selector.SENDING_APPLICATION, sendingApplication);
+  }
+
+  @Override
+  public boolean drop(String id) {
+    return updates.drop(id);
+  }
+
+  /** {@link #release(String)} on the spool in {@code dataDir} without opening it (tools). */
+  public static boolean release(Path dataDir, String id) {
+    return EntryUpdates.release(dataDir, EntryUpdates.Selector.ID, id) > 0;
+  }
+
+  /** {@link #releaseFrom(String)} on the spool in {@code dataDir} without opening it (tools). */
+  public static int releaseFrom(Path dataDir, String sendingApplication) {
+    return EntryUpdates.release(
+        dataDir, EntryUpdates.Selector.SENDING_APPLICATION, sendingApplication);
+  }
+
+  /** {@link #drop(String)} on the spool in {@code dataDir} without opening it (tools). */
+  public static boolean drop(Path dataDir, String id) {
+    return EntryUpdates.drop(dataDir, id);
+  }
+
+  @Override
   public int resetShipped(Instant since) {
     return updates.resetShipped(since);
   }

@@ -31,7 +31,7 @@ public final class InMemorySpool implements ShipperSpool {
     String id = id(message);
     entries.put(
         nextSequence,
-        new SpoolEntry(nextSequence, id, message, EntryState.RECEIVED, 0, false, null));
+        new SpoolEntry(nextSequence, id, message, EntryState.RECEIVED, 0, false, null, null));
     nextSequence++;
     return id;
   }
@@ -68,6 +68,38 @@ public final class InMemorySpool implements ShipperSpool {
   @Override
   public synchronized void recordAttempt(Collection<Long> sequences) {
     replace(sequences, e -> with(e, e.state(), e.attempts() + 1, e.shippedAt()));
+  }
+
+  @Override
+  public synchronized void recordFailure(long sequence, String reason) {
+    replace(List.of(sequence), e -> with(e, e.state(), e.attempts() + 1, e.shippedAt(), reason));
+  }
+
+  @Override
+  public synchronized boolean quarantine(long sequence, String reason) {
+    SpoolEntry e = entries.get(sequence);
+    if (e == null || e.state() != EntryState.RECEIVED) {
+      return false;
+    }
+    entries.put(sequence, with(e, EntryState.QUARANTINED, e.attempts(), null, reason));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean release(String id) {
+    for (var it : entries.entrySet()) {
+      SpoolEntry e = it.getValue();
+      if (e.id().equals(id) && e.state() == EntryState.QUARANTINED) {
+        it.setValue(with(e, EntryState.RECEIVED, 0, null));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public synchronized boolean drop(String id) {
+    return entries.values().removeIf(e -> e.id().equals(id) && e.state() != EntryState.SHIPPED);
   }
 
   @Override
@@ -117,8 +149,13 @@ public final class InMemorySpool implements ShipperSpool {
   }
 
   private static SpoolEntry with(SpoolEntry e, EntryState state, int attempts, Instant shippedAt) {
+    return with(e, state, attempts, shippedAt, e.reason());
+  }
+
+  private static SpoolEntry with(
+      SpoolEntry e, EntryState state, int attempts, Instant shippedAt, String reason) {
     return new SpoolEntry(
-        e.sequence(), e.id(), e.message(), state, attempts, e.controlIdReused(), shippedAt);
+        e.sequence(), e.id(), e.message(), state, attempts, e.controlIdReused(), shippedAt, reason);
   }
 
   private static String id(IncomingMessage m) {

@@ -419,7 +419,7 @@ class SqliteSpoolTest {
     assertTrue(spool.entry(early).isEmpty());
     assertTrue(spool.entry(late).isPresent());
     assertTrue(spool.entry(pending).isPresent());
-    assertEquals(new SpoolStats(1, 0, 1, 0, null).received(), spool.stats().received());
+    assertEquals(new SpoolStats(1, 0, 1, 0, 0, 0, null).received(), spool.stats().received());
     assertEquals(1, spool.stats().shipped());
   }
 

@@ -1,6 +1,5 @@
 package dev.hl7ferry.edge.spool.index;
 
-import dev.hl7ferry.edge.spool.EntryState;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.StoreOutcome;
 import dev.hl7ferry.edge.spool.StoreResult;
@@ -50,7 +49,12 @@ public final class BatchWriter implements AutoCloseable {
     this.connection = connection;
     this.walFile = walFile;
     control = connection.createStatement();
-    unshipped = connection.prepareStatement("SELECT entries, bytes FROM tally WHERE state = ?");
+    // What the quota counts: entries not shipped, set aside ones included (they hold the same
+    // disk).
+    unshipped =
+        connection.prepareStatement(
+            "SELECT count(*), coalesce(sum(entries), 0), coalesce(sum(bytes), 0) FROM tally"
+                + " WHERE state IN ('RECEIVED', 'QUARANTINED')");
     heldEntries = new HeldEntries(connection);
     inserter = new EntryInserter(connection);
     flagSameControlId =
@@ -211,12 +215,11 @@ public final class BatchWriter implements AutoCloseable {
 
   /** The unshipped entries and bytes the index holds now. */
   Tally unshipped() throws SQLException {
-    unshipped.setString(1, EntryState.RECEIVED.name());
     try (ResultSet row = unshipped.executeQuery()) {
-      if (!row.next()) {
-        throw new SQLException("spool tally row for RECEIVED is missing");
+      if (!row.next() || row.getInt(1) != 2) {
+        throw new SQLException("spool tally rows for RECEIVED and QUARANTINED are missing");
       }
-      return new Tally(row.getLong(1), row.getLong(2));
+      return new Tally(row.getLong(2), row.getLong(3));
     }
   }
 

@@ -61,6 +61,121 @@ public final class EntryUpdates {
         });
   }
 
+  /** Longest failure reason kept per entry; reasons carry ids and error codes, never content. */
+  public static final int MAX_REASON = 500;
+
+  /** Counts one more failed attempt for {@code sequence} and keeps {@code reason} as its last. */
+  public void recordFailure(long sequence, String reason) {
+    String kept = bound(reason);
+    index.update(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE entry SET attempts = attempts + 1, reason = ? WHERE seq = ?")) {
+            update.setString(1, kept);
+            update.setLong(2, sequence);
+            return update.executeUpdate();
+          }
+        });
+  }
+
+  /** Sets a RECEIVED entry aside (QUARANTINED) with {@code reason}; returns whether it was. */
+  public boolean quarantine(long sequence, String reason) {
+    String kept = bound(reason);
+    return index.update(
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "UPDATE entry SET state = 'QUARANTINED', reason = ?"
+                          + " WHERE seq = ? AND state = 'RECEIVED'")) {
+                update.setString(1, kept);
+                update.setLong(2, sequence);
+                return update.executeUpdate();
+              }
+            })
+        == 1;
+  }
+
+  /** What a change by id or by sending application applies to. */
+  public enum Selector {
+    ID("id"),
+    SENDING_APPLICATION("sending_application");
+
+    private final String column;
+
+    Selector(String column) {
+      this.column = column;
+    }
+  }
+
+  /**
+   * Puts QUARANTINED entries matching {@code value} back to RECEIVED with their attempts at zero
+   * (their reason stays until the next attempt); returns how many.
+   */
+  public int release(Selector by, String value) {
+    return index.update(connection -> release(connection, by, value));
+  }
+
+  /** Deletes the entry with {@code id} unless it is shipped; returns whether one was. */
+  public boolean drop(String id) {
+    boolean dropped = index.update(connection -> drop(connection, id)) == 1;
+    if (dropped) {
+      index.retireUnused();
+    }
+    return dropped;
+  }
+
+  /**
+   * {@link #release} on the spool in {@code dataDir} without opening it, beside a running edge (its
+   * shipper or delivery finds the entry behind its cursor and takes it again).
+   */
+  public static int release(Path dataDir, Selector by, String value) {
+    try (Connection connection = SpoolDatabase.openWriter(dataDir)) {
+      return release(connection, by, value);
+    } catch (SQLException e) {
+      throw new SpoolAccessException("cannot release quarantined entries in " + dataDir, e);
+    }
+  }
+
+  /**
+   * {@link #drop} on the spool in {@code dataDir} without opening it; the journal segment that held
+   * it is retired by the edge at its next prune or start.
+   */
+  public static boolean drop(Path dataDir, String id) {
+    try (Connection connection = SpoolDatabase.openWriter(dataDir)) {
+      return drop(connection, id) == 1;
+    } catch (SQLException e) {
+      throw new SpoolAccessException("cannot drop entry " + id + " in " + dataDir, e);
+    }
+  }
+
+  private static int release(Connection connection, Selector by, String value) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE entry SET state = 'RECEIVED', attempts = 0"
+                + " WHERE state = 'QUARANTINED' AND "
+                + by.column
+                + " = ?")) {
+      update.setString(1, value);
+      return update.executeUpdate();
+    }
+  }
+
+  private static int drop(Connection connection, String id) throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM entry WHERE id = ? AND state <> 'SHIPPED'")) {
+      delete.setString(1, id);
+      return delete.executeUpdate();
+    }
+  }
+
+  private static String bound(String reason) {
+    if (reason == null) {
+      return null;
+    }
+    return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
+  }
+
   /** Puts shipped entries received at or after {@code since} back to RECEIVED. */
   public int resetShipped(Instant since) {
     return index.update(connection -> resetShipped(connection, since));

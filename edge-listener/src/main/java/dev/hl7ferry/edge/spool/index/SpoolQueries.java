@@ -28,11 +28,11 @@ public final class SpoolQueries implements AutoCloseable {
   private static final String ENTRY_COLUMNS =
       "seq, id, charset, sending_application, sending_facility, receiving_application,"
           + " receiving_facility, message_type, control_id, processing_id, version_id, peer,"
-          + " received_at, state, attempts, control_id_reused, shipped_at, journal_segment,"
+          + " received_at, state, attempts, control_id_reused, shipped_at, reason, journal_segment,"
           + " journal_offset";
   private static final String SUMMARY_COLUMNS =
       "seq, id, control_id, message_type, state, received_at, size, attempts,"
-          + " control_id_reused, shipped_at";
+          + " control_id_reused, shipped_at, reason";
 
   private final Connection connection;
   private final Path journalDir;
@@ -57,6 +57,35 @@ public final class SpoolQueries implements AutoCloseable {
             + " FROM entry WHERE state = 'RECEIVED' AND seq > ? ORDER BY seq LIMIT ?";
     try (JournalReader journal = new JournalReader(journalDir)) {
       return query(sql, afterSequence, limit, row -> entry(row, journal));
+    }
+  }
+
+  /**
+   * RECEIVED entries of one sending application after {@code afterSequence} in receive order: the
+   * outbound store keeps its destination there, so each destination reads its own line.
+   */
+  public synchronized List<SpoolEntry> unshippedFrom(
+      String sendingApplication, long afterSequence, int limit) {
+    String sql =
+        "SELECT "
+            + ENTRY_COLUMNS
+            + " FROM entry WHERE state = 'RECEIVED' AND seq > ? AND sending_application = ?"
+            + " ORDER BY seq LIMIT ?";
+    checkOpen();
+    try (PreparedStatement statement = connection.prepareStatement(sql);
+        JournalReader journal = new JournalReader(journalDir)) {
+      statement.setLong(1, afterSequence);
+      statement.setString(2, sendingApplication);
+      statement.setInt(3, limit);
+      List<SpoolEntry> result = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.add(entry(rows, journal));
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new SpoolAccessException("reading spool entries after " + afterSequence + " failed", e);
     }
   }
 
@@ -113,10 +142,10 @@ public final class SpoolQueries implements AutoCloseable {
                 "SELECT received_at FROM entry WHERE state = 'RECEIVED' ORDER BY seq LIMIT 1")) {
       connection.setAutoCommit(false);
       try {
-        long[] counts = new long[4];
+        long[] counts = new long[6];
         try (ResultSet rows = tally.executeQuery()) {
           while (rows.next()) {
-            int offset = EntryState.valueOf(rows.getString(1)) == EntryState.RECEIVED ? 0 : 2;
+            int offset = 2 * EntryState.valueOf(rows.getString(1)).ordinal();
             counts[offset] = rows.getLong(2);
             counts[offset + 1] = rows.getLong(3);
           }
@@ -125,7 +154,8 @@ public final class SpoolQueries implements AutoCloseable {
         try (ResultSet row = oldest.executeQuery()) {
           oldestUnshipped = row.next() ? Instant.ofEpochMilli(row.getLong(1)) : null;
         }
-        return new SpoolStats(counts[0], counts[1], counts[2], counts[3], oldestUnshipped);
+        return new SpoolStats(
+            counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], oldestUnshipped);
       } finally {
         connection.commit();
         connection.setAutoCommit(true);
@@ -206,7 +236,8 @@ public final class SpoolQueries implements AutoCloseable {
         EntryState.valueOf(row.getString("state")),
         row.getInt("attempts"),
         row.getInt("control_id_reused") != 0,
-        instantOrNull(row, "shipped_at"));
+        instantOrNull(row, "shipped_at"),
+        row.getString("reason"));
   }
 
   private static EntrySummary summary(ResultSet row) throws SQLException {
@@ -220,7 +251,8 @@ public final class SpoolQueries implements AutoCloseable {
         row.getInt("size"),
         row.getInt("attempts"),
         row.getInt("control_id_reused") != 0,
-        instantOrNull(row, "shipped_at"));
+        instantOrNull(row, "shipped_at"),
+        row.getString("reason"));
   }
 
   private static Instant instantOrNull(ResultSet row, String column) throws SQLException {

@@ -43,10 +43,11 @@ final class SpoolSchema {
         version_id TEXT,
         peer TEXT,
         received_at INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('RECEIVED', 'SHIPPED')),
+        state TEXT NOT NULL CHECK (state IN ('RECEIVED', 'SHIPPED', 'QUARANTINED')),
         attempts INTEGER NOT NULL DEFAULT 0,
         control_id_reused INTEGER NOT NULL DEFAULT 0,
         shipped_at INTEGER,
+        reason TEXT,
         journal_segment INTEGER NOT NULL,
         journal_offset INTEGER NOT NULL)""";
 
@@ -58,6 +59,7 @@ final class SpoolSchema {
             ON entry (control_id, sending_facility, sending_application)""",
           "CREATE INDEX IF NOT EXISTS entry_unshipped ON entry (seq) WHERE state = 'RECEIVED'",
           "CREATE INDEX IF NOT EXISTS entry_shipped ON entry (shipped_at) WHERE state = 'SHIPPED'",
+          "CREATE INDEX IF NOT EXISTS entry_quarantined ON entry (seq) WHERE state = 'QUARANTINED'",
           """
           CREATE TRIGGER IF NOT EXISTS tally_insert AFTER INSERT ON entry BEGIN
             UPDATE tally SET entries = entries + 1, bytes = bytes + NEW.size
@@ -84,7 +86,7 @@ final class SpoolSchema {
             state TEXT PRIMARY KEY,
             entries INTEGER NOT NULL,
             bytes INTEGER NOT NULL) WITHOUT ROWID""",
-          "INSERT OR IGNORE INTO tally VALUES ('RECEIVED', 0, 0), ('SHIPPED', 0, 0)",
+          "INSERT OR IGNORE INTO tally VALUES ('RECEIVED', 0, 0), ('SHIPPED', 0, 0), ('QUARANTINED', 0, 0)",
           """
           CREATE TABLE IF NOT EXISTS journal_mark (
             one INTEGER PRIMARY KEY CHECK (one = 1),
