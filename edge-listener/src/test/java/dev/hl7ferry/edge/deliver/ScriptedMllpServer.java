@@ -160,6 +160,18 @@ final class ScriptedMllpServer implements AutoCloseable {
     return msh.split("\\|", -1)[n];
   }
 
+  /**
+   * Closes every accepted connection but keeps listening: a peer that dropped its connections.
+   * (Closing the listener and binding the port again is refused while the client side still holds
+   * its half of the old connection: the server end waits in FIN_WAIT2, not TIME_WAIT.)
+   */
+  public void dropConnections() throws IOException {
+    for (Socket s : sockets) {
+      s.close();
+    }
+    sockets.clear();
+  }
+
   @Override
   public void close() throws IOException {
     server.close();
