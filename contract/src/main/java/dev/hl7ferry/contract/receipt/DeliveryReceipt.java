@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param msa1 the last acknowledgement code (MSA-1, e.g. AA or AE), or empty when the destination
  *     has none (file, HTTP)
  * @param msa3 the last acknowledgement text, at most {@value #MAX_MSA3} characters, or empty
- * @param attempts how many delivery attempts were made, at least 1
+ * @param attempts how many delivery attempts were made: at least 1 when delivered; 0 for an output
+ *     dead-lettered without an attempt (its destination is not configured at the edge)
  * @param firstAttemptAt ISO-8601 UTC instant of the first attempt
  * @param endedAt ISO-8601 UTC instant it was delivered or dead-lettered
  * @param controlId MSH-10 of the output (empty for outputs that are not HL7 v2)

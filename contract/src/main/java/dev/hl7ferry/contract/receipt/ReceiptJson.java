@@ -57,8 +57,11 @@ public final class ReceiptJson {
     if (r.outcome() == null) {
       throw new ReceiptException("receipt.outcome is missing");
     }
-    if (r.attempts() < 1) {
-      throw new ReceiptException("receipt.attempts must be at least 1");
+    if (r.attempts() < 0) {
+      throw new ReceiptException("receipt.attempts must not be negative");
+    }
+    if (r.attempts() == 0 && r.outcome() == ReceiptOutcome.DELIVERED) {
+      throw new ReceiptException("receipt.attempts must be at least 1 when DELIVERED");
     }
     instant("firstAttemptAt", r.firstAttemptAt());
     instant("endedAt", r.endedAt());

@@ -133,8 +133,19 @@ class ReceiptJsonTest {
         assertThrows(ReceiptException.class, () -> ReceiptJson.read(badTime)).getMessage());
     String noAttempts = fixture("delivered-v1.json").replace("\"attempts\":2", "\"attempts\":0");
     assertEquals(
-        "receipt.attempts must be at least 1",
+        "receipt.attempts must be at least 1 when DELIVERED",
         assertThrows(ReceiptException.class, () -> ReceiptJson.read(noAttempts)).getMessage());
+    String negative = fixture("delivered-v1.json").replace("\"attempts\":2", "\"attempts\":-1");
+    assertEquals(
+        "receipt.attempts must not be negative",
+        assertThrows(ReceiptException.class, () -> ReceiptJson.read(negative)).getMessage());
+  }
+
+  @Test
+  void aDeadLetterWithoutAnAttemptIsRead() throws IOException {
+    String body =
+        fixture("dead-lettered-v1.json").replaceAll("\"attempts\":\\d+", "\"attempts\":0");
+    assertEquals(0, ReceiptJson.read(body).attempts());
   }
 
   @Test

@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * outbound:
+ *   site: north                      # empty: ship.site
+ *   queueUrl: https://sqs.../hl7-ferry-outbound-north.fifo
+ *   receiptsQueueUrl: https://sqs.../hl7-ferry-receipts.fifo   # empty: receipts stay on disk
+ *   waitTimeSeconds: 20              # long poll of one receive
  *   onApplicationError: deadLetter   # or retry (keep retrying an AE/CE or HTTP 4xx forever)
  *   maxAttempts: 3                   # application errors before dead-lettering
  *   retentionHours: 168              # how long ended outputs are kept
@@ -50,6 +54,10 @@ import java.util.stream.Collectors;
  * HTTP header values name environment variables; the secret itself never sits in the file.
  */
 public record OutboundConfig(
+    String site,
+    String queueUrl,
+    String receiptsQueueUrl,
+    Integer waitTimeSeconds,
     Map<String, DestinationConfig> destinations,
     String onApplicationError,
     Integer maxAttempts,
@@ -65,6 +73,10 @@ public record OutboundConfig(
           .build();
 
   public OutboundConfig {
+    site = site == null ? "" : site;
+    queueUrl = queueUrl == null ? "" : queueUrl;
+    receiptsQueueUrl = receiptsQueueUrl == null ? "" : receiptsQueueUrl;
+    waitTimeSeconds = waitTimeSeconds == null ? 20 : waitTimeSeconds;
     destinations = destinations == null ? Map.of() : new LinkedHashMap<>(destinations);
     onApplicationError = onApplicationError == null ? "deadLetter" : onApplicationError;
     maxAttempts = maxAttempts == null ? DeliveryPolicy.DEFAULT_MAX_ATTEMPTS : maxAttempts;
@@ -94,7 +106,7 @@ public record OutboundConfig(
     try {
       config =
           section == null || section.isNull()
-              ? new OutboundConfig(null, null, null, null, null, null)
+              ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null)
               : MAPPER.treeToValue(section, OutboundConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException("outbound." + path(e) + ": unknown key", e);
@@ -117,11 +129,20 @@ public record OutboundConfig(
                 onApplicationError.equals("deadLetter") || onApplicationError.equals("retry"),
                 "onApplicationError",
                 "must be deadLetter or retry")
+            .range("waitTimeSeconds", waitTimeSeconds, 0, 20)
+            .require(
+                receiptsQueueUrl.isEmpty() || Problems.httpUrl(receiptsQueueUrl),
+                "receiptsQueueUrl",
+                "must be empty or the queue's http(s) URL")
             .range("maxAttempts", maxAttempts, 1, 1_000)
             .range("retentionHours", retentionHours, 1, 24 * 3_660)
             .range("initialBackoffMillis", initialBackoffMillis, 1, 3_600_000)
             .range(
                 "maxBackoffMillis", maxBackoffMillis, Math.max(1, initialBackoffMillis), 3_600_000);
+    p.require(
+        site.isEmpty() || site.matches("[A-Za-z0-9_-]{1,64}"),
+        "site",
+        "1-64 of A-Z a-z 0-9 _ - (empty: ship.site)");
     List<String> all = new ArrayList<>(p.list());
     destinations.forEach(
         (name, d) -> {
@@ -136,6 +157,16 @@ public record OutboundConfig(
           }
         });
     return all;
+  }
+
+  /** Whether the outbound half runs: only once a destination is configured. */
+  public boolean enabled() {
+    return !destinations.isEmpty();
+  }
+
+  /** This edge's site for the outbound half: {@code site}, else {@code shipSite}. */
+  public String siteOr(String shipSite) {
+    return site.isEmpty() ? (shipSite == null ? "" : shipSite) : site;
   }
 
   /** The retry rules every destination's loop follows. */

@@ -14,6 +14,7 @@ import javax.inject.Singleton;
       ClockModule.class,
       SpoolModule.class,
       ShipModule.class,
+      OutboundModule.class,
       ReceiveModule.class,
       ProtocolModule.class
     })

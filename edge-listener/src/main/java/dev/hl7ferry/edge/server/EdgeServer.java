@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.server;
 
+import dev.hl7ferry.edge.outbound.OutboundService;
 import dev.hl7ferry.edge.receive.DrainRequest;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.Spool;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The MLLP listener: binds, accepts, and stops gracefully — stop accepting, let every connection
  * finish its pending stores and ACKs (up to the grace period), stop the shipper, then close the
- * spool. The shipper (when shipping is enabled) runs from {@link #start} to {@link #close}: it
- * outlives the connections because an {@code ackAfter: cloud} ACK still waits for it.
+ * spool. The outbound half (when a destination is configured) stops before the shipper; it runs on
+ * its own store and threads. The shipper (when shipping is enabled) runs from {@link #start} to
+ * {@link #close}: it outlives the connections because an {@code ackAfter: cloud} ACK still waits
+ * for it.
  */
 public final class EdgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EdgeServer.class);
@@ -32,6 +35,7 @@ public final class EdgeServer implements AutoCloseable {
   private final ChannelGroup connections;
   private final Spool spool;
   private final Optional<Shipper> shipper;
+  private final Optional<OutboundService> outbound;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel serverChannel;
@@ -43,8 +47,10 @@ public final class EdgeServer implements AutoCloseable {
       EdgeChannelInitializer initializer,
       ChannelGroup connections,
       Spool spool,
-      Optional<Shipper> shipper) {
+      Optional<Shipper> shipper,
+      Optional<OutboundService> outbound) {
     this.settings = settings;
+    this.outbound = outbound;
     this.initializer = initializer;
     this.connections = connections;
     this.spool = spool;
@@ -55,9 +61,12 @@ public final class EdgeServer implements AutoCloseable {
   public synchronized InetSocketAddress start() throws InterruptedException {
     // The spool is open (built with this object): ship what an earlier run left unshipped.
     shipper.ifPresent(Shipper::start);
+    // Outbound delivery runs from its local store: it starts before and apart from the listener.
+    outbound.ifPresent(OutboundService::start);
     try {
       return bind();
     } catch (InterruptedException | RuntimeException e) {
+      outbound.ifPresent(OutboundService::close);
       shipper.ifPresent(Shipper::stop);
       throw e;
     }
@@ -102,6 +111,7 @@ public final class EdgeServer implements AutoCloseable {
           "closing {} connections that did not drain in {} ms", connections.size(), graceMillis);
       connections.close().awaitUninterruptibly();
     }
+    outbound.ifPresent(OutboundService::close);
     shipper.ifPresent(Shipper::stop);
     spool.close();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -4,10 +4,13 @@ import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.edge.config.CharsetConfig;
 import dev.hl7ferry.edge.config.CloudConfig;
 import dev.hl7ferry.edge.config.ListenerConfig;
+import dev.hl7ferry.edge.config.OutboundConfig;
 import dev.hl7ferry.edge.config.ShipConfig;
 import dev.hl7ferry.edge.config.SpoolConfig;
+import dev.hl7ferry.edge.outbound.OutboundSettings;
 import dev.hl7ferry.edge.receive.AckAfter;
 import dev.hl7ferry.edge.receive.AckSettings;
+import dev.hl7ferry.edge.retry.Backoff;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.ShipSettings;
@@ -94,5 +97,22 @@ public final class Settings {
   /** {@code ship}: when the sender gets its positive ACK. */
   public static AckSettings ack(ShipConfig c) {
     return new AckSettings(c.ackAfter(), Duration.ofSeconds(c.ackTimeoutSeconds()));
+  }
+
+  /**
+   * {@code outbound} (only when a destination is configured): the store and receipts live under
+   * {@code spool.dataDir}; the site is {@code outbound.site}, else {@code ship.site}.
+   */
+  public static OutboundSettings outbound(OutboundConfig c, SpoolConfig spool, String shipSite) {
+    return new OutboundSettings(
+        Path.of(spool.dataDir()),
+        c.siteOr(shipSite),
+        c.queueUrl(),
+        c.receiptsQueueUrl(),
+        Duration.ofSeconds(c.waitTimeSeconds()),
+        c.policy(),
+        c.retention(),
+        Backoff.jittered(
+            Duration.ofMillis(c.initialBackoffMillis()), Duration.ofMillis(c.maxBackoffMillis())));
   }
 }

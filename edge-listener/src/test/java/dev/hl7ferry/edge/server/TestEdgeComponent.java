@@ -11,7 +11,13 @@ import javax.inject.Singleton;
 /** The production graph with the spool and the clock supplied by the test. */
 @Singleton
 @Component(
-    modules = {EdgeModule.class, ShipModule.class, ReceiveModule.class, ProtocolModule.class})
+    modules = {
+      EdgeModule.class,
+      ShipModule.class,
+      OutboundModule.class,
+      ReceiveModule.class,
+      ProtocolModule.class
+    })
 interface TestEdgeComponent {
   EdgeServer server();
 

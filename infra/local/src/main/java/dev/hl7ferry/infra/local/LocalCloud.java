@@ -118,6 +118,11 @@ public final class LocalCloud implements AutoCloseable {
     return queueUrl(LocalCloudConfig.deadLetterQueue(LocalCloudConfig.outboundQueue(site)));
   }
 
+  /** URL of the receipts queue (edges to cloud, one message group per site). */
+  public String receiptsQueueUrl() {
+    return queueUrl(LocalCloudConfig.RECEIPTS_QUEUE);
+  }
+
   /** Every queue URL by full queue name (FIFO names end in {@code .fifo}). */
   public Map<String, String> queueUrls() {
     return queueUrls;

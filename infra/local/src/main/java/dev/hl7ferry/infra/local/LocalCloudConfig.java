@@ -38,6 +38,10 @@ public record LocalCloudConfig(
   public static final String DEFAULT_BUCKET = "hl7-ferry-local";
   public static final String DEFAULT_INBOUND_QUEUE = "hl7-ferry-inbound";
   public static final String DEFAULT_SITE = "site-a";
+
+  /** Base name of the receipts queue (edges to cloud: what became of each outbound output). */
+  public static final String RECEIPTS_QUEUE = "hl7-ferry-receipts";
+
   private static final String QUEUE_NAME = "[A-Za-z0-9_-]{1,70}";
 
   public LocalCloudConfig {

@@ -79,11 +79,14 @@ class LocalCloudTest {
             "hl7-ferry-outbound-north-dlq.fifo",
             "hl7-ferry-outbound-north.fifo",
             "hl7-ferry-outbound-south-dlq.fifo",
-            "hl7-ferry-outbound-south.fifo"),
+            "hl7-ferry-outbound-south.fifo",
+            "hl7-ferry-receipts-dlq.fifo",
+            "hl7-ferry-receipts.fifo"),
         sqs.listQueues().queueUrls().stream()
             .map(url -> url.substring(url.lastIndexOf('/') + 1))
             .sorted()
             .toList());
+    assertTrue(cloud.receiptsQueueUrl().endsWith("/hl7-ferry-receipts.fifo"));
   }
 
   @Test

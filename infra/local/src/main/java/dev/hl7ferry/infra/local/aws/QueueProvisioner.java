@@ -24,8 +24,8 @@ public final class QueueProvisioner {
   }
 
   /**
-   * Creates (or finds) the inbound queue and one outbound queue per site, each with its dead-letter
-   * queue; returns queue URLs by full queue name, dead-letter queues included.
+   * Creates (or finds) the inbound queue, one outbound queue per site and the receipts queue, each
+   * with its dead-letter queue; returns queue URLs by full queue name, dead-letter queues included.
    */
   public Map<String, String> provision() {
     Map<String, String> urls = new LinkedHashMap<>();
@@ -33,6 +33,7 @@ public final class QueueProvisioner {
     for (String site : config.sites()) {
       createWithDeadLetterQueue(LocalCloudConfig.outboundQueue(site), urls);
     }
+    createWithDeadLetterQueue(LocalCloudConfig.RECEIPTS_QUEUE, urls);
     return urls;
   }
 

@@ -1,0 +1,114 @@
+package dev.hl7ferry.edge.outbound;
+
+import dev.hl7ferry.edge.retry.Backoff;
+import dev.hl7ferry.edge.spool.SpoolEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends stored receipts to the receipts queue in batches of ten, on a thread of its own, and marks
+ * them sent once the queue took them. A receipt sent but not marked (a crash in between) is sent
+ * again with the same deduplication id: at least once. While the cloud is unreachable it backs off;
+ * receipts wait on disk.
+ */
+public final class ReceiptShipper implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiptShipper.class);
+  private static final int BATCH = 10;
+
+  private final ReceiptBook book;
+  private final ReceiptQueue queue;
+  private final Backoff backoff;
+  private final Duration idlePoll;
+  private final Clock clock;
+  private final Thread thread;
+  private volatile boolean stopping;
+
+  public ReceiptShipper(
+      ReceiptBook book, ReceiptQueue queue, Backoff backoff, Duration idlePoll, Clock clock) {
+    this.book = book;
+    this.queue = queue;
+    this.backoff = backoff;
+    this.idlePoll = idlePoll;
+    this.clock = clock;
+    this.thread = new Thread(this::run, "outbound-receipts");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  private void run() {
+    int failures = 0;
+    while (!stopping) {
+      try {
+        Duration pause = sendBatch() ? Duration.ZERO : idlePoll;
+        failures = 0;
+        if (!pause.isZero()) {
+          TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (CloudUnavailableException | RuntimeException e) {
+        if (stopping) {
+          return;
+        }
+        failures++;
+        Duration delay = backoff.delay(failures);
+        if (failures == 1 || failures % 20 == 0) {
+          LOG.warn(
+              "sending receipts failed ({} in a row), next try in {} ms",
+              failures,
+              delay.toMillis(),
+              e);
+        }
+        try {
+          TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Sends one batch; false when there was nothing to send. */
+  boolean sendBatch() throws CloudUnavailableException {
+    List<SpoolEntry> batch = book.unsent(BATCH);
+    if (batch.isEmpty()) {
+      return false;
+    }
+    Map<Long, String> refused = queue.send(batch);
+    List<Long> sent = new ArrayList<>(batch.size());
+    for (SpoolEntry entry : batch) {
+      String reason = refused.get(entry.sequence());
+      if (reason == null) {
+        sent.add(entry.sequence());
+      } else {
+        // Refused for good (SQS checks the body and ids): set aside so the rest still go.
+        LOG.error("receipt {} refused by the receipts queue: {}", entry.id(), reason);
+        book.setAside(entry.sequence(), "refused by the receipts queue: " + reason);
+      }
+    }
+    if (!sent.isEmpty()) {
+      book.markSent(sent, clock.instant());
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    stopping = true;
+    thread.interrupt();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
