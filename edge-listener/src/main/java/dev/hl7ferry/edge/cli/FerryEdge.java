@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       SendCommand.class,
       BenchCommand.class,
       SpoolCommand.class,
-      SinkCommand.class
+      SinkCommand.class,
+      OutboundCommand.class
     })
 public final class FerryEdge {
 

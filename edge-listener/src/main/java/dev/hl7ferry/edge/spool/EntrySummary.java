@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param controlIdReused another entry has the same sender and control id with other bytes
  * @param shippedAt when it was marked shipped, or null
  * @param reason the last failure, or why it was set aside; null when none
+ * @param sendingApplication MSH-3 (in the outbound store: the destination)
  */
 public record EntrySummary(
     long sequence,
@@ -28,4 +29,5 @@ public record EntrySummary(
     int attempts,
     boolean controlIdReused,
     Instant shippedAt,
-    String reason) {}
+    String reason,
+    String sendingApplication) {}

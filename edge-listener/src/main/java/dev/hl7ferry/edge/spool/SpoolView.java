@@ -57,6 +57,12 @@ public final class SpoolView implements AutoCloseable {
     return queries.list(afterSequence, limit, state);
   }
 
+  /** Like {@link #list(long, int, EntryState)}, only entries of one sending application. */
+  public List<EntrySummary> list(
+      long afterSequence, int limit, EntryState state, String sendingApplication) {
+    return queries.list(afterSequence, limit, state, sendingApplication);
+  }
+
   @Override
   public void close() {
     queries.close();

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An MLLP receiver for tests that answers each message as scripted (AA when the script is empty):
  * enqueue replies, send, then look at what it received and how many connections it accepted.
  */
-final class ScriptedMllpServer implements AutoCloseable {
+public final class ScriptedMllpServer implements AutoCloseable {
   /** How to answer one message. */
-  enum Reply {
+  public enum Reply {
     AA,
     AE,
     AR,
@@ -49,29 +49,29 @@ final class ScriptedMllpServer implements AutoCloseable {
   }
 
   /** Listens on a free port of 127.0.0.1. */
-  static ScriptedMllpServer start() throws IOException {
+  public static ScriptedMllpServer start() throws IOException {
     return start(0);
   }
 
   /** Listens on {@code port} of 127.0.0.1 (to come back on the port of a stopped one). */
-  static ScriptedMllpServer start(int port) throws IOException {
+  public static ScriptedMllpServer start(int port) throws IOException {
     ServerSocket socket = new ServerSocket();
     socket.setReuseAddress(true);
     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     return new ScriptedMllpServer(socket);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
-  ScriptedMllpServer then(Reply... replies) {
+  public ScriptedMllpServer then(Reply... replies) {
     script.addAll(List.of(replies));
     return this;
   }
 
   /** Messages received so far, in order. */
-  List<String> received() {
+  public List<String> received() {
     return List.copyOf(receivedInOrder);
   }
 

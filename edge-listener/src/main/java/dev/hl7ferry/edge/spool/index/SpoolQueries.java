@@ -32,7 +32,7 @@ public final class SpoolQueries implements AutoCloseable {
           + " journal_offset";
   private static final String SUMMARY_COLUMNS =
       "seq, id, control_id, message_type, state, received_at, size, attempts,"
-          + " control_id_reused, shipped_at, reason";
+          + " control_id_reused, shipped_at, reason, sending_application";
 
   private final Connection connection;
   private final Path journalDir;
@@ -103,6 +103,33 @@ public final class SpoolQueries implements AutoCloseable {
             + filter
             + " ORDER BY seq LIMIT ?";
     return query(sql, afterSequence, limit, SpoolQueries::summary);
+  }
+
+  /** Like {@link #list(long, int, EntryState)}, only entries of one sending application. */
+  public synchronized List<EntrySummary> list(
+      long afterSequence, int limit, EntryState state, String sendingApplication) {
+    String filter = state == null ? "" : " AND state = '" + state.name() + "'";
+    String sql =
+        "SELECT "
+            + SUMMARY_COLUMNS
+            + " FROM entry WHERE seq > ? AND sending_application = ?"
+            + filter
+            + " ORDER BY seq LIMIT ?";
+    checkOpen();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, afterSequence);
+      statement.setString(2, sendingApplication);
+      statement.setInt(3, limit);
+      List<EntrySummary> result = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.add(summary(rows));
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new SpoolAccessException("listing spool entries after " + afterSequence + " failed", e);
+    }
   }
 
   /** The entry with {@code id}, if held. */
@@ -252,7 +279,8 @@ public final class SpoolQueries implements AutoCloseable {
         row.getInt("attempts"),
         row.getInt("control_id_reused") != 0,
         instantOrNull(row, "shipped_at"),
-        row.getString("reason"));
+        row.getString("reason"),
+        row.getString("sending_application"));
   }
 
   private static Instant instantOrNull(ResultSet row, String column) throws SQLException {
