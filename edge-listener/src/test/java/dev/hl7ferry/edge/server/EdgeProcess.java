@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ferry-edge run} in a separate JVM on the test classpath, for crash and restart tests. */
-final class EdgeProcess implements AutoCloseable {
+public final class EdgeProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
   private final Process process;
@@ -25,18 +25,23 @@ final class EdgeProcess implements AutoCloseable {
 
   /** Starts the edge with {@code args} after {@code run --port 0}; waits until it listens. */
   static EdgeProcess start(Path logDir, String name, String... args) throws Exception {
+    return start(logDir, name, List.of(), args);
+  }
+
+  /** As above, with JVM options (system properties) before the main class. */
+  public static EdgeProcess start(Path logDir, String name, List<String> jvmArgs, String... args)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hl7ferry.edge.cli.FerryEdge",
-                "run",
-                "--port",
-                "0"));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+    command.addAll(jvmArgs);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.hl7ferry.edge.cli.FerryEdge",
+            "run",
+            "--port",
+            "0"));
     command.addAll(List.of(args));
     Path out = logDir.resolve(name + ".out");
     Path err = logDir.resolve(name + ".err");
@@ -65,17 +70,17 @@ final class EdgeProcess implements AutoCloseable {
   }
 
   /** What the edge logged so far. */
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.readString(log);
   }
 
   /** SIGKILL: no shutdown hook, no graceful anything. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 
   /** SIGTERM: the graceful stop; returns the exit code (143 after SIGTERM, as for any JVM). */
-  int stop() throws InterruptedException {
+  public int stop() throws InterruptedException {
     process.destroy();
     return process.waitFor();
   }
