@@ -91,7 +91,9 @@ final class OutboundCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "One line per output: sequence, id, destination, control id, state, reason.")
+      description =
+          "One line per output: sequence, id, destination, output id (the converter's dedup id),"
+              + " state, failed attempts, last failure or dead-letter reason.")
   int list(
       @Option(names = "--data-dir", paramLabel = "DIR", required = true) Path dataDir,
       @Option(names = "--destination", paramLabel = "D", description = "Only this destination.")
@@ -108,7 +110,7 @@ final class OutboundCommand implements Runnable {
               : view.list(after, limit, stored, destination);
       out.printf(
           "%-10s %-64s %-24s %-20s %-9s %8s %s%n",
-          "SEQ", "ID", "DESTINATION", "CONTROL-ID", "STATE", "ATTEMPTS", "REASON");
+          "SEQ", "ID", "DESTINATION", "OUTPUT-ID", "STATE", "FAILED", "REASON");
       for (EntrySummary e : entries) {
         out.printf(
             "%-10d %-64s %-24s %-20s %-9s %8d %s%n",
