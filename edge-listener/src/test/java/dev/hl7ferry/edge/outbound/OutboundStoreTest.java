@@ -83,6 +83,27 @@ class OutboundStoreTest {
   }
 
   @Test
+  void deliveredOutputsAndSentReceiptsArePrunedAfterTheRetentionOnly() throws Exception {
+    Instant past = Instant.now().minus(Duration.ofHours(3));
+    store =
+        new OutboundStore(
+            outputs, receipts, "north", Set.of("lis"), Clock.fixed(past, java.time.ZoneOffset.UTC));
+    store.storeAll(List.of(output("e1", "lis", "L1"), output("e2", "lis", "L2")));
+    PendingOutput old = next("lis");
+    store.markDelivered(old.output(), result(DeliveryOutcome.DELIVERED, "AA"));
+    receipts.markSent(
+        receipts.unsent(10).stream().map(dev.hl7ferry.edge.spool.SpoolEntry::sequence).toList(),
+        past);
+    PendingOutput pending = next("lis");
+
+    assertEquals(0, store.prune(past.minus(Duration.ofHours(1))));
+    assertEquals(2, store.prune(Instant.now().minus(Duration.ofHours(1)))); // output + receipt
+    assertEquals(1, outputs.stats().received());
+    assertEquals(0, outputs.stats().shipped());
+    assertEquals(pending.output().id(), next("lis").output().id());
+  }
+
+  @Test
   void theCommandListsRetriesAndDropsBesideTheOpenStore() throws Exception {
     store.storeAll(
         List.of(
