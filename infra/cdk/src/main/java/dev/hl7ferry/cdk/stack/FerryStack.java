@@ -3,6 +3,7 @@ package dev.hl7ferry.cdk.stack;
 import dev.hl7ferry.cdk.alarm.FerryAlarms;
 import dev.hl7ferry.cdk.converter.ConverterFunction;
 import dev.hl7ferry.cdk.edge.EdgeAccess;
+import dev.hl7ferry.cdk.edgeconfig.StackOutputs;
 import dev.hl7ferry.cdk.queue.FerryQueues;
 import dev.hl7ferry.cdk.settings.FerrySettings;
 import dev.hl7ferry.cdk.storage.FerryStorage;
@@ -22,7 +23,7 @@ import software.constructs.Construct;
  */
 public final class FerryStack extends Stack {
   /** Prefix of the per-site outputs; each holds one JSON object of {@link #EDGE_KEYS}. */
-  public static final String EDGE_OUTPUT_PREFIX = "EdgeSite";
+  public static final String EDGE_OUTPUT_PREFIX = StackOutputs.EDGE_OUTPUT_PREFIX;
 
   /** The keys of a per-site output's JSON value. */
   public static final List<String> EDGE_KEYS =
