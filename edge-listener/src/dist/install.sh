@@ -12,6 +12,7 @@ set -eu
 umask 022
 src=$(cd -P "$(dirname "$0")" && pwd -P)
 version=$(cat "$src/VERSION")
+[ -n "$version" ] || { echo "install.sh: empty VERSION file" >&2; exit 1; }
 destdir=${DESTDIR:-}
 opt="$destdir/opt/hl7-ferry"
 etc="$destdir/etc/hl7-ferry"
@@ -38,7 +39,7 @@ for part in bin lib runtime config systemd windows install.sh uninstall.sh \
   INSTALL.md CHANGELOG.md LICENSE VERSION; do
   cp -R "$src/$part" "$opt/$version.new/"
 done
-rm -rf "$opt/$version"
+rm -rf "${opt:?}/${version:?}"
 mv "$opt/$version.new" "$opt/$version"
 ln -sfn "$version" "$opt/current.new"
 mv -T "$opt/current.new" "$opt/current"
