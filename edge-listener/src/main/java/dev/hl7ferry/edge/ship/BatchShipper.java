@@ -132,7 +132,7 @@ final class BatchShipper {
       try {
         started.archive().get();
       } catch (ExecutionException e) {
-        archiveFailure = ShipFailure.outage("archive put: " + describe(e.getCause()));
+        archiveFailure = ShipFailure.outage("archive put: " + reason(e.getCause()));
       }
     }
     List<Shipment> stored = new ArrayList<>(run.size());
@@ -149,7 +149,7 @@ final class BatchShipper {
           stored.add(s);
         }
       } catch (ExecutionException e) {
-        String reason = "put " + s.key() + ": " + describe(e.getCause());
+        String reason = "put: " + reason(e.getCause());
         errors.put(
             s.entryId(),
             e.getCause() instanceof ShipException se && se.permanent()
@@ -215,17 +215,31 @@ final class BatchShipper {
     return collect(calls);
   }
 
+  /**
+   * Sends one batch; the ids the queue accepted. A call refused for good as a whole is split: each
+   * envelope is sent alone, in order, so that the one at fault is found and counted (on a FIFO
+   * queue the rest of its group waits behind it).
+   */
   private List<String> sendBatch(List<Shipment> batch, Map<String, ShipFailure> errors) {
     List<String> accepted = new ArrayList<>(batch.size());
     Map<String, ShipFailure> refused;
     try {
       refused = queue.send(batch);
     } catch (ShipException e) {
-      String reason = "send: " + describe(e);
+      if (e.permanent() && batch.size() > 1) {
+        for (Shipment s : batch) {
+          List<String> one = sendBatch(List.of(s), errors);
+          accepted.addAll(one);
+          if (one.isEmpty() && settings.fifo()) {
+            break;
+          }
+        }
+        return accepted;
+      }
+      // Our own message: codes and ids only; the SDK's may quote what was sent.
+      String reason = "send: " + e.getMessage();
       ShipFailure failure =
-          e.permanent() && batch.size() == 1
-              ? ShipFailure.permanent(reason)
-              : ShipFailure.outage(reason);
+          e.permanent() ? ShipFailure.permanent(reason) : ShipFailure.outage(reason);
       batch.forEach(s -> errors.put(s.entryId(), failure));
       return accepted;
     } catch (RuntimeException e) {
@@ -285,6 +299,11 @@ final class BatchShipper {
       }
     }
     return sent;
+  }
+
+  /** Our own exception's message (codes and ids only), else the exception and its causes. */
+  private static String reason(Throwable t) {
+    return t instanceof ShipException ? t.getMessage() : describe(t);
   }
 
   /** The exception and its causes in one line: the SDK's root cause is usually the useful part. */
