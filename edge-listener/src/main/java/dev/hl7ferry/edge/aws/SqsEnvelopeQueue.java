@@ -2,6 +2,7 @@ package dev.hl7ferry.edge.aws;
 
 import dev.hl7ferry.edge.ship.EnvelopeQueue;
 import dev.hl7ferry.edge.ship.ShipException;
+import dev.hl7ferry.edge.ship.ShipFailure;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.Shipment;
 import java.util.ArrayList;
@@ -11,22 +12,17 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * Sends envelopes with SendMessageBatch. On a FIFO queue each carries its message group and the
- * entry id as deduplication id, so a re-sent entry is dropped by SQS within its five-minute
- * deduplication window.
+ * Sends envelopes with SendMessageBatch, without message attributes (the body names its version,
+ * and attributes would count against the size the inline rule measures). On a FIFO queue each
+ * carries its message group and the entry id as deduplication id, so a re-sent entry is dropped by
+ * SQS within its five-minute deduplication window. An entry refused with {@code SenderFault} is a
+ * permanent refusal of that entry.
  */
 public final class SqsEnvelopeQueue implements EnvelopeQueue {
-
-  private static final MessageAttributeValue ENVELOPE_VERSION =
-      MessageAttributeValue.builder()
-          .dataType("Number")
-          .stringValue(String.valueOf(dev.hl7ferry.contract.envelope.InboundEnvelope.VERSION))
-          .build();
 
   private final SqsClient sqs;
   private final ShipSettings settings;
@@ -37,7 +33,7 @@ public final class SqsEnvelopeQueue implements EnvelopeQueue {
   }
 
   @Override
-  public Map<String, String> send(List<Shipment> batch) throws ShipException {
+  public Map<String, ShipFailure> send(List<Shipment> batch) throws ShipException {
     List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
     Map<String, String> idsByBatchId = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -46,10 +42,7 @@ public final class SqsEnvelopeQueue implements EnvelopeQueue {
       String batchId = Integer.toString(i);
       idsByBatchId.put(batchId, s.entryId());
       SendMessageBatchRequestEntry.Builder entry =
-          SendMessageBatchRequestEntry.builder()
-              .id(batchId)
-              .messageBody(s.body())
-              .messageAttributes(Map.of("envelope-version", ENVELOPE_VERSION));
+          SendMessageBatchRequestEntry.builder().id(batchId).messageBody(s.body());
       if (settings.fifo()) {
         entry.messageGroupId(s.groupId()).messageDeduplicationId(s.entryId());
       }
@@ -60,13 +53,18 @@ public final class SqsEnvelopeQueue implements EnvelopeQueue {
       response = sqs.sendMessageBatch(b -> b.queueUrl(settings.queueUrl()).entries(entries));
     } catch (SdkException e) {
       throw new ShipException(
-          "SendMessageBatch of " + batch.size() + " to " + settings.queueUrl() + " failed", e);
+          "SendMessageBatch of " + batch.size() + " " + AwsFailures.reason(e),
+          e,
+          AwsFailures.permanent(e));
     }
-    Map<String, String> refused = new HashMap<>();
+    Map<String, ShipFailure> refused = new HashMap<>();
     for (BatchResultErrorEntry failed : response.failed()) {
+      boolean senderFault = Boolean.TRUE.equals(failed.senderFault());
+      String reason =
+          "SendMessageBatch entry " + failed.code() + (senderFault ? " (sender fault)" : "");
       refused.put(
           idsByBatchId.getOrDefault(failed.id(), failed.id()),
-          failed.code() + (failed.message() == null ? "" : ": " + failed.message()));
+          new ShipFailure(reason, AwsFailures.permanentEntry(senderFault, failed.code())));
     }
     return refused;
   }

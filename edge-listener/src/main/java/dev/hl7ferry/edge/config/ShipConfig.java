@@ -26,7 +26,10 @@ public record ShipConfig(
     int retentionHours,
     int pruneIntervalSeconds,
     AckAfter ackAfter,
-    int ackTimeoutSeconds) {
+    int ackTimeoutSeconds,
+    int inlineMaxBytes,
+    String archive,
+    int maxAttempts) {
 
   List<String> problems() {
     Problems problems =
@@ -43,7 +46,13 @@ public record ShipConfig(
             .range("idlePollMillis", idlePollMillis, 1, 60_000)
             .range("retentionHours", retentionHours, 1, 24 * 3_660)
             .range("pruneIntervalSeconds", pruneIntervalSeconds, 1, 86_400)
-            .range("ackTimeoutSeconds", ackTimeoutSeconds, 1, 3_600);
+            .range("ackTimeoutSeconds", ackTimeoutSeconds, 1, 3_600)
+            .range("inlineMaxBytes", inlineMaxBytes, 0, 1_048_576)
+            .require(
+                List.of("batch", "perMessage", "none").contains(archive),
+                "archive",
+                "must be batch, perMessage or none")
+            .range("maxAttempts", maxAttempts, 1, 1_000);
     if (!enabled) {
       return problems
           .require(ackAfter != AckAfter.CLOUD, "ackAfter", "cloud needs ship.enabled: true")

@@ -5,8 +5,10 @@ import dev.hl7ferry.core.ack.AckBuilder;
 import dev.hl7ferry.core.ack.AckOutcome;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.core.error.ErrorCode;
+import dev.hl7ferry.core.error.ErrorLocation;
 import dev.hl7ferry.core.error.Hl7Error;
 import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.message.Hl7Version;
 import dev.hl7ferry.core.message.MessageHeader;
 import dev.hl7ferry.edge.spool.SpoolRejectedException;
 import dev.hl7ferry.edge.spool.StoreResult;
@@ -19,12 +21,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the {@link Reply} to each frame: AA/CA once stored; AR/CR with ERR 207 for a store refusal
  * or failure (or an unconfirmed {@code ackAfter: cloud}); AR/CR or AE/CE with the parser's ERR code
- * for unreadable HL7; AR/CR with ERR 104 for an oversized frame. Enhanced-mode MSH-15 decides
- * whether one is sent at all. Logs one line per negative acknowledgement, never message content.
+ * for unreadable HL7; AR/CR with ERR 104 for an oversized frame; AE/CE with ERR 104 (102 before
+ * v2.7) at MSH^1^10 for a control id longer than 199. Enhanced-mode MSH-15 decides whether one is
+ * sent at all. Logs one line per negative acknowledgement, never message content.
  */
 public final class AckReplies {
   // Logs under the receive handler's name, as it did before decoding, storing and replies split.
   private static final Logger LOG = LoggerFactory.getLogger(MessageReader.LOGGER);
+
+  /** MSH-10's length since v2.7 (ST, 199); applied to every version, older 20 is not. */
+  static final int MAX_CONTROL_ID = 199;
+
+  private static final Hl7Version V2_7 = new Hl7Version(2, 7, 0);
 
   private final AckBuilder acks;
   private final CharsetPolicy policy;
@@ -95,6 +103,32 @@ public final class AckReplies {
             Hl7Error.error(ErrorCode.VALUE_TOO_LONG, null, "message too large, " + reason));
     logNak(peer, ack, reason);
     return reply(header, AckOutcome.REJECT, ack, policy.resolve(header.characterSet()).charset());
+  }
+
+  /**
+   * The answer to an MSH-10 longer than {@link #MAX_CONTROL_ID}: AE/CE with ERR at MSH^1^10, code
+   * 104 (Value too long, table 0357 since v2.7) for MSH-12 2.7 or later, else 102 (Data type
+   * error), the closest code those versions define. Such an id could not be stored, shipped or
+   * correlated safely (S3 metadata, envelopes, logs); the message is not spooled.
+   */
+  Reply controlIdTooLong(String peer, MessageHeader header, Charset charset) {
+    ErrorCode code =
+        header.version().atLeast(V2_7) ? ErrorCode.VALUE_TOO_LONG : ErrorCode.DATA_TYPE_ERROR;
+    String reason =
+        "MSH-10 of " + header.controlId().length() + " characters exceeds " + MAX_CONTROL_ID;
+    Ack ack =
+        acks.build(
+            header,
+            AckOutcome.ERROR,
+            Hl7Error.error(code, ErrorLocation.field("MSH", 10), "message not stored, " + reason));
+    LOG.warn(
+        "nak peer={} controlIdPrefix={} code={} err={} reason={}",
+        peer,
+        header.controlId().substring(0, 20).replaceAll("[^\\x21-\\x7e]", "_"),
+        ack.code(),
+        code.code(),
+        reason);
+    return reply(header, AckOutcome.ERROR, ack, charset);
   }
 
   private static Reply reply(MessageHeader header, AckOutcome outcome, Ack ack, Charset charset) {

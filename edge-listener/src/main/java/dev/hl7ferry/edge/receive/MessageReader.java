@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads each frame as HL7: MSH from the bytes, decoding per MSH-18, the minimum (MSH-9, MSH-10). A
- * readable message goes on as a {@link ParsedMessage}; an unreadable one is answered here with a
- * NAK ({@link AckReplies}). An oversized frame gets AR/CR when its MSH is readable, else the
- * connection closes and later frames are dropped. One instance per connection.
+ * readable message goes on as a {@link ParsedMessage}; an unreadable one, or one whose MSH-10 is
+ * longer than 199 characters, is answered here with a NAK ({@link AckReplies}). An oversized frame
+ * gets AR/CR when its MSH is readable, else the connection closes and later frames are dropped. One
+ * instance per connection.
  */
 public final class MessageReader extends ChannelInboundHandlerAdapter {
   /**
@@ -66,6 +67,10 @@ public final class MessageReader extends ChannelInboundHandlerAdapter {
       return;
     }
     Charset charset = decoded.charset();
+    if (header.controlId().length() > AckReplies.MAX_CONTROL_ID) {
+      ctx.write(PendingReply.of(replies.controlIdTooLong(peer, header, charset)));
+      return;
+    }
     IncomingMessage message =
         new IncomingMessage(
             payload,

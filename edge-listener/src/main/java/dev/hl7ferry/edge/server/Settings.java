@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.server;
 
+import dev.hl7ferry.contract.envelope.InlinePolicy;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.edge.config.CharsetConfig;
 import dev.hl7ferry.edge.config.CloudConfig;
@@ -11,6 +12,7 @@ import dev.hl7ferry.edge.outbound.OutboundSettings;
 import dev.hl7ferry.edge.receive.AckAfter;
 import dev.hl7ferry.edge.receive.AckSettings;
 import dev.hl7ferry.edge.retry.Backoff;
+import dev.hl7ferry.edge.ship.ArchiveMode;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.ShipSettings;
@@ -91,7 +93,10 @@ public final class Settings {
         Duration.ofMillis(c.maxBackoffMillis()),
         Duration.ofMillis(c.idlePollMillis()),
         Duration.ofHours(c.retentionHours()),
-        Duration.ofSeconds(c.pruneIntervalSeconds()));
+        Duration.ofSeconds(c.pruneIntervalSeconds()),
+        new InlinePolicy(c.inlineMaxBytes()),
+        ArchiveMode.parse(c.archive()),
+        c.maxAttempts());
   }
 
   /** {@code ship}: when the sender gets its positive ACK. */

@@ -42,12 +42,16 @@ public interface ShipModule {
     }
     ShipSettings ship = Settings.ship(config.ship());
     LOG.info(
-        "shipping as site {} to s3://{} and {} (region {}, ackAfter {})",
+        "shipping as site {} to s3://{} and {} (region {}, ackAfter {}, inline up to {} B,"
+            + " archive {}, quarantine after {} refusals)",
         ship.site(),
         ship.bucket(),
         ship.queueUrl(),
         cloud.region(),
-        ack.ackAfter());
+        ack.ackAfter(),
+        ship.inline().maxBytes(),
+        ship.archive(),
+        ship.maxAttempts());
     if (!(spool instanceof ShipperSpool reader)) {
       throw new IllegalStateException("ship.enabled needs a durable spool to read from");
     }

@@ -1,10 +1,12 @@
 package dev.hl7ferry.edge.ship;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -12,13 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * One shipping round over a run of entries: all payloads are put concurrently, then the envelopes
- * of the entries whose payload is stored are sent in batches. An envelope is never sent before its
- * payload is confirmed (claim check), and on a FIFO queue never before the envelopes that precede
- * it in its group: after a failure the rest of that group waits for the next round. The puts of a
- * run can be started ahead ({@link #startPuts}) so that they overlap the previous run's sends.
+ * One shipping round over a run of entries: the payloads that need an object (claim checks, or
+ * every one with archive perMessage) are put concurrently beside the round's one batch archive
+ * ({@link ArchiveBatch}), then the envelopes of the entries whose objects are stored are sent in
+ * batches. An envelope is never sent before its payload object and archive are confirmed, and on a
+ * FIFO queue never before the envelopes that precede it in its group: after a failure the rest of
+ * that group waits for the next round. The puts of a run can be started ahead ({@link #startPuts})
+ * so that they overlap the previous run's sends.
  */
 final class BatchShipper {
+
+  /** SQS's limit on the sum of the bodies in one SendMessageBatch. */
+  static final long BATCH_MAX_BYTES = 1_048_576;
 
   private final PayloadStore store;
   private final EnvelopeQueue queue;
@@ -26,8 +33,17 @@ final class BatchShipper {
   private final ExecutorService putExecutor;
   private final ExecutorService sendExecutor;
 
-  /** The PutObject calls of one run, under way. */
-  record Puts(List<Future<?>> calls) {}
+  /** Entries whose archive member is stored but that are not yet shipped: not archived again. */
+  private final Set<String> archived = ConcurrentHashMap.newKeySet();
+
+  /**
+   * The object puts of one run, under way.
+   *
+   * @param calls per shipment its PutObject, or null when it needs none
+   * @param archive the run's archive put, or null
+   * @param archiveMembers ids of the entries whose bytes that archive holds
+   */
+  record Puts(List<Future<?>> calls, Future<?> archive, Set<String> archiveMembers) {}
 
   BatchShipper(
       PayloadStore store,
@@ -42,18 +58,38 @@ final class BatchShipper {
     this.sendExecutor = sendExecutor;
   }
 
-  /** Starts putting the payloads of {@code run}; {@link #finish} waits for them. */
+  /** Starts putting the objects of {@code run}; {@link #finish} waits for them. */
   Puts startPuts(List<Shipment> run) {
     List<Future<?>> puts = new ArrayList<>(run.size());
     for (Shipment s : run) {
       puts.add(
-          putExecutor.submit(
-              () -> {
-                store.put(s);
-                return null;
-              }));
+          s.putPerMessage()
+              ? putExecutor.submit(
+                  () -> {
+                    store.put(s);
+                    return null;
+                  })
+              : null);
     }
-    return new Puts(puts);
+    List<Shipment> toArchive =
+        run.stream().filter(s -> !s.archived() || !archived.contains(s.entryId())).toList();
+    Optional<ArchiveBatch> batch = ArchiveBatch.of(settings.site(), toArchive);
+    if (batch.isEmpty()) {
+      return new Puts(puts, null, Set.of());
+    }
+    Future<?> archive =
+        putExecutor.submit(
+            () -> {
+              store.putArchive(batch.get());
+              archived.addAll(batch.get().memberIds());
+              return null;
+            });
+    return new Puts(puts, archive, Set.copyOf(batch.get().memberIds()));
+  }
+
+  /** Entries shipped or set aside: their archive state is no longer needed. */
+  void forget(Collection<String> ids) {
+    archived.removeAll(ids);
   }
 
   /**
@@ -67,7 +103,7 @@ final class BatchShipper {
 
   /** Like {@link #ship} for a run whose puts were started with {@link #startPuts}. */
   RoundResult finish(List<Shipment> run, Puts puts, boolean retry) throws InterruptedException {
-    Map<String, String> errors = new ConcurrentHashMap<>();
+    Map<String, ShipFailure> errors = new ConcurrentHashMap<>();
     List<Shipment> stored = awaitPuts(run, puts, errors);
     Set<String> sent =
         settings.fifo() ? sendInGroupOrder(run, stored, errors, retry) : sendAll(stored, errors);
@@ -80,31 +116,52 @@ final class BatchShipper {
       } else {
         unshipped.add(s);
         if (firstError == null) {
-          firstError = errors.getOrDefault(s.entryId(), "not sent");
+          ShipFailure f = errors.get(s.entryId());
+          firstError = f == null ? "not sent" : f.reason();
         }
       }
     }
-    return new RoundResult(shipped, unshipped, firstError);
+    return new RoundResult(shipped, unshipped, Map.copyOf(errors), firstError);
   }
 
-  private List<Shipment> awaitPuts(List<Shipment> run, Puts started, Map<String, String> errors)
+  private List<Shipment> awaitPuts(
+      List<Shipment> run, Puts started, Map<String, ShipFailure> errors)
       throws InterruptedException {
-    List<Future<?>> puts = started.calls();
+    ShipFailure archiveFailure = null;
+    if (started.archive() != null) {
+      try {
+        started.archive().get();
+      } catch (ExecutionException e) {
+        archiveFailure = ShipFailure.outage("archive put: " + reason(e.getCause()));
+      }
+    }
     List<Shipment> stored = new ArrayList<>(run.size());
     for (int i = 0; i < run.size(); i++) {
       Shipment s = run.get(i);
+      Future<?> put = started.calls().get(i);
       try {
-        puts.get(i).get();
-        stored.add(s);
+        if (put != null) {
+          put.get();
+        }
+        if (archiveFailure != null && started.archiveMembers().contains(s.entryId())) {
+          errors.put(s.entryId(), archiveFailure);
+        } else {
+          stored.add(s);
+        }
       } catch (ExecutionException e) {
-        errors.put(s.entryId(), "put " + s.key() + ": " + describe(e.getCause()));
+        String reason = "put: " + reason(e.getCause());
+        errors.put(
+            s.entryId(),
+            e.getCause() instanceof ShipException se && se.permanent()
+                ? ShipFailure.permanent(reason)
+                : ShipFailure.outage(reason));
       }
     }
     return stored;
   }
 
   /** Standard queue: no order to keep, every batch in parallel. */
-  private Set<String> sendAll(List<Shipment> stored, Map<String, String> errors)
+  private Set<String> sendAll(List<Shipment> stored, Map<String, ShipFailure> errors)
       throws InterruptedException {
     List<Future<List<String>>> calls = new ArrayList<>();
     for (List<Shipment> batch : batches(stored)) {
@@ -119,7 +176,7 @@ final class BatchShipper {
    * after one whose payload failed are held back too.
    */
   private Set<String> sendInGroupOrder(
-      List<Shipment> run, List<Shipment> stored, Map<String, String> errors, boolean retry)
+      List<Shipment> run, List<Shipment> stored, Map<String, ShipFailure> errors, boolean retry)
       throws InterruptedException {
     Set<String> storedIds = new HashSet<>();
     stored.forEach(s -> storedIds.add(s.entryId()));
@@ -158,32 +215,78 @@ final class BatchShipper {
     return collect(calls);
   }
 
-  private List<String> sendBatch(List<Shipment> batch, Map<String, String> errors) {
+  /**
+   * Sends one batch; the ids the queue accepted. A call refused for good as a whole is split: each
+   * envelope is sent alone, in order, so that the one at fault is found and counted (on a FIFO
+   * queue the rest of its group waits behind it).
+   */
+  private List<String> sendBatch(List<Shipment> batch, Map<String, ShipFailure> errors) {
     List<String> accepted = new ArrayList<>(batch.size());
-    Map<String, String> refused;
+    Map<String, ShipFailure> refused;
     try {
       refused = queue.send(batch);
-    } catch (ShipException | RuntimeException e) {
-      batch.forEach(s -> errors.put(s.entryId(), "send: " + describe(e)));
+    } catch (ShipException e) {
+      if (e.permanent() && batch.size() > 1) {
+        for (Shipment s : batch) {
+          List<String> one = sendBatch(List.of(s), errors);
+          accepted.addAll(one);
+          if (one.isEmpty() && settings.fifo()) {
+            break;
+          }
+        }
+        return accepted;
+      }
+      // Our own message: codes and ids only; the SDK's may quote what was sent.
+      String reason = "send: " + e.getMessage();
+      ShipFailure failure =
+          e.permanent() ? ShipFailure.permanent(reason) : ShipFailure.outage(reason);
+      batch.forEach(s -> errors.put(s.entryId(), failure));
+      return accepted;
+    } catch (RuntimeException e) {
+      batch.forEach(s -> errors.put(s.entryId(), ShipFailure.outage("send: " + describe(e))));
       return accepted;
     }
     for (Shipment s : batch) {
-      String why = refused.get(s.entryId());
+      ShipFailure why = refused.get(s.entryId());
       if (why == null) {
         accepted.add(s.entryId());
       } else {
-        errors.put(s.entryId(), "send refused: " + why);
+        errors.put(s.entryId(), why);
       }
     }
     return accepted;
   }
 
+  /**
+   * Consecutive batches of at most {@code sendBatchSize} envelopes whose bodies add up to at most
+   * SQS's 1 MiB per SendMessageBatch (only large inline bodies ever reach it).
+   */
   private List<List<Shipment>> batches(List<Shipment> shipments) {
     List<List<Shipment>> out = new ArrayList<>();
-    for (int i = 0; i < shipments.size(); i += settings.sendBatchSize()) {
-      out.add(shipments.subList(i, Math.min(shipments.size(), i + settings.sendBatchSize())));
+    int from = 0;
+    long bytes = 0;
+    for (int i = 0; i < shipments.size(); i++) {
+      long size = utf8Length(shipments.get(i).body());
+      if (i > from && (i - from == settings.sendBatchSize() || bytes + size > BATCH_MAX_BYTES)) {
+        out.add(shipments.subList(from, i));
+        from = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    if (from < shipments.size()) {
+      out.add(shipments.subList(from, shipments.size()));
     }
     return out;
+  }
+
+  private static long utf8Length(String text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
   }
 
   private static Set<String> collect(List<Future<List<String>>> calls) throws InterruptedException {
@@ -196,6 +299,11 @@ final class BatchShipper {
       }
     }
     return sent;
+  }
+
+  /** Our own exception's message (codes and ids only), else the exception and its causes. */
+  private static String reason(Throwable t) {
+    return t instanceof ShipException ? t.getMessage() : describe(t);
   }
 
   /** The exception and its causes in one line: the SDK's root cause is usually the useful part. */

@@ -19,6 +19,12 @@ public interface ShipListener {
   /** Shipped entries older than the retention were deleted from the spool. */
   default void pruned(int count) {}
 
+  /**
+   * Entry {@code entryId} was refused for good {@code maxAttempts} times and set aside as
+   * QUARANTINED; the line moved on without it. {@code reason} holds error codes only.
+   */
+  default void quarantined(String entryId, String reason) {}
+
   /** The shipper started ({@code true}) or stopped. */
   default void running(boolean running) {}
 }

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * The shipping loop, run on the shipper's own thread. Each round reads up to {@code fetchSize}
  * unshipped entries past its cursor, ships them ({@link BatchShipper}), marks the confirmed ones
  * shipped and retries the rest with exponential backoff and jitter; the cursor only moves past a
- * run once all of it shipped, so a long outage ends with an in-order drain. The next run's payloads
- * are put while the current run's envelopes are sent (pipelining). Uses only the spool's {@code
- * unshipped}, {@code markShipped} and {@code recordAttempt}.
+ * run once all of it shipped (or was quarantined), so a long outage ends with an in-order drain.
+ * The next run's payloads are put while the current run's envelopes are sent (pipelining). An entry
+ * the cloud refuses for good is quarantined after {@code maxAttempts} ({@link Refusals}), so no
+ * entry stops the line.
  */
 final class ShipLoop implements Runnable {
   // Logs under the shipper's name, as it did before the loop, watch and pruner were split.
@@ -34,6 +35,7 @@ final class ShipLoop implements Runnable {
   private final Pruner pruner;
   private final ShipListener listener;
   private final Clock clock;
+  private final Refusals refusals;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private boolean woken;
@@ -61,6 +63,7 @@ final class ShipLoop implements Runnable {
     this.pruner = pruner;
     this.listener = listener;
     this.clock = clock;
+    this.refusals = new Refusals(spool, settings.maxAttempts(), batchShipper, listener);
   }
 
   /** New entries may be in the spool: an idle loop looks at once. */
@@ -150,7 +153,11 @@ final class ShipLoop implements Runnable {
     }
   }
 
-  /** Ships {@code current} until all of it shipped or the loop stops. */
+  /**
+   * Ships {@code current} until all of it shipped or was quarantined, or the loop stops. An entry
+   * the cloud refuses for good ({@link ShipFailure#permanent}) is counted; at {@code maxAttempts}
+   * it is quarantined and the rest goes on without it. Outages are only retried.
+   */
   private void ship(Run current) throws InterruptedException {
     List<Shipment> pending = current.shipments();
     boolean first = true;
@@ -164,13 +171,12 @@ final class ShipLoop implements Runnable {
       if (!round.shipped().isEmpty()) {
         markShipped(round.shipped(), started);
       }
-      if (round.complete()) {
+      pending = refusals.settle(round);
+      if (pending.isEmpty()) {
         failures = 0;
         return;
       }
       failures++;
-      pending = round.unshipped();
-      spool.recordAttempt(pending.stream().map(Shipment::sequence).toList());
       Duration wait = backoff.delay(failures);
       listener.retrying(pending.size(), failures, wait, round.firstError());
       log.warn(
@@ -186,6 +192,8 @@ final class ShipLoop implements Runnable {
   private void markShipped(List<Shipment> shipped, long startedNanos) {
     List<String> ids = shipped.stream().map(Shipment::entryId).toList();
     spool.markShipped(shipped.stream().map(Shipment::sequence).toList(), clock.instant());
+    batchShipper.forget(ids);
+    refusals.forget(ids);
     confirmations.shipped(ids);
     long bytes = 0;
     for (Shipment s : shipped) {

@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.ship;
 
+import dev.hl7ferry.contract.envelope.InlinePolicy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,6 +23,9 @@ import java.util.Objects;
  *     Shipper#wake}
  * @param retention how long shipped entries stay in the spool (for replay) before pruning
  * @param pruneInterval how often pruning runs
+ * @param inline which payloads travel inside their envelope ({@code inlineMaxBytes})
+ * @param archive where inline payloads are archived in S3
+ * @param maxAttempts permanent refusals of one entry before it is quarantined (outages never count)
  */
 public record ShipSettings(
     String site,
@@ -38,7 +42,10 @@ public record ShipSettings(
     Duration maxBackoff,
     Duration idlePoll,
     Duration retention,
-    Duration pruneInterval) {
+    Duration pruneInterval,
+    InlinePolicy inline,
+    ArchiveMode archive,
+    int maxAttempts) {
 
   public ShipSettings {
     require(site != null && site.matches("[A-Za-z0-9_-]{1,64}"), "site", "1-64 of A-Z a-z 0-9 _ -");
@@ -60,6 +67,9 @@ public record ShipSettings(
     require(positive(idlePoll), "idle-poll", "positive");
     require(positive(retention), "retention", "positive");
     require(positive(pruneInterval), "prune-interval", "positive");
+    Objects.requireNonNull(inline, "inline");
+    Objects.requireNonNull(archive, "archive");
+    require(maxAttempts >= 1 && maxAttempts <= 1000, "maxAttempts", "1 to 1000");
   }
 
   private static boolean positive(Duration d) {

@@ -4,9 +4,9 @@ import dev.hl7ferry.contract.envelope.EnvelopeJson;
 import dev.hl7ferry.contract.envelope.InboundEnvelope;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.SpoolEntry;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Base64;
@@ -16,18 +16,24 @@ import java.util.Map;
 
 /**
  * Everything needed to ship one spool entry, computed once and identical on every attempt: the
- * object key, metadata, checksum, envelope and FIFO ids. Re-shipping after a crash therefore writes
- * the same key and sends the same deduplication id.
+ * envelope (inline or claim check, {@link ShipSettings#inline}), the object key and metadata, the
+ * checksum and the FIFO ids. Re-shipping after a crash therefore writes the same keys and sends the
+ * same deduplication id. Header fields are bounded ({@link HeaderBounds}) before they are copied.
  *
  * @param entryId spool entry id, also the FIFO deduplication id
  * @param sequence spool sequence (receive order)
  * @param payload raw message bytes
- * @param key object key {@code inbound/{site}/{yyyy}/{MM}/{dd}/{id}.hl7}
+ * @param key per-message object key {@code inbound/{site}/{yyyy}/{MM}/{dd}/{id}.hl7}
  * @param sha256Hex hex SHA-256 of the payload
  * @param sha256Base64 the same digest in base64, as S3 checksums want it
- * @param metadata object user metadata (no message content: ids, type, charset, hash)
- * @param groupId FIFO message group
+ * @param metadata per-message object user metadata (ids, type, charset, hash; under 2 KB)
+ * @param groupId FIFO message group (at most 128 characters)
  * @param body envelope JSON
+ * @param inline the payload travels inside {@code body}
+ * @param putPerMessage the payload is put under {@code key}: a claim check, or archive perMessage
+ * @param archived the payload goes into the round's batch archive (inline, archive batch)
+ * @param controlId MSH-10, printable and bounded, for logs and the archive index
+ * @param receivedAt when the edge received it
  */
 public record Shipment(
     String entryId,
@@ -38,7 +44,12 @@ public record Shipment(
     String sha256Base64,
     Map<String, String> metadata,
     String groupId,
-    String body) {
+    String body,
+    boolean inline,
+    boolean putPerMessage,
+    boolean archived,
+    String controlId,
+    Instant receivedAt) {
 
   /** Prepares {@code entry} for shipping to {@code settings}' bucket and queue. */
   public static Shipment of(SpoolEntry entry, ShipSettings settings) {
@@ -49,11 +60,11 @@ public record Shipment(
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("entry-id", entry.id());
     metadata.put("site", settings.site());
-    metadata.put("charset", ascii(m.charset()));
-    metadata.put("message-type", ascii(m.messageType()));
-    metadata.put("control-id", ascii(m.controlId()));
+    metadata.put("charset", HeaderBounds.metadata(m.charset()));
+    metadata.put("message-type", HeaderBounds.metadata(m.messageType()));
+    metadata.put("control-id", HeaderBounds.metadata(m.controlId()));
     metadata.put("sha256", hex);
-    InboundEnvelope envelope =
+    InboundEnvelope claimCheck =
         new InboundEnvelope(
             InboundEnvelope.VERSION,
             entry.id(),
@@ -62,16 +73,18 @@ public record Shipment(
             key,
             hex,
             m.payload().length,
-            m.charset(),
-            m.sendingApplication(),
-            m.sendingFacility(),
-            m.receivingApplication(),
-            m.receivingFacility(),
-            m.messageType(),
-            m.controlId(),
-            m.processingId(),
-            m.versionId(),
+            HeaderBounds.envelope(m.charset()),
+            HeaderBounds.envelope(m.sendingApplication()),
+            HeaderBounds.envelope(m.sendingFacility()),
+            HeaderBounds.envelope(m.receivingApplication()),
+            HeaderBounds.envelope(m.receivingFacility()),
+            HeaderBounds.envelope(m.messageType()),
+            HeaderBounds.envelope(m.controlId()),
+            HeaderBounds.envelope(m.processingId()),
+            HeaderBounds.envelope(m.versionId()),
             m.receivedAt().toString());
+    InboundEnvelope envelope = settings.inline().choose(claimCheck, m.payload());
+    boolean inline = envelope.inline();
     return new Shipment(
         entry.id(),
         entry.sequence(),
@@ -81,7 +94,12 @@ public record Shipment(
         Base64.getEncoder().encodeToString(digest),
         Map.copyOf(metadata),
         settings.groupKey().groupOf(m, settings.site()),
-        EnvelopeJson.write(envelope));
+        EnvelopeJson.write(envelope),
+        inline,
+        !inline || settings.archive() == ArchiveMode.PER_MESSAGE,
+        inline && settings.archive() == ArchiveMode.BATCH,
+        HeaderBounds.printable(m.controlId()),
+        m.receivedAt());
   }
 
   /** The deterministic object key: date of receipt in UTC, then the entry id. */
@@ -97,24 +115,7 @@ public record Shipment(
     return EnvelopeJson.readInbound(body);
   }
 
-  /** S3 user metadata travels in HTTP headers: keep it printable ASCII, percent-encode the rest. */
-  private static String ascii(String value) {
-    if (value == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 0x20 && c < 0x7f && c != '%') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
-      }
-    }
-    return out.toString();
-  }
-
-  private static byte[] sha256(byte[] payload) {
+  static byte[] sha256(byte[] payload) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(payload);
     } catch (NoSuchAlgorithmException e) {

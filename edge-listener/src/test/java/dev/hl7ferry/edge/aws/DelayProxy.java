@@ -62,16 +62,26 @@ final class DelayProxy implements AutoCloseable {
 
   private void acceptLoop() {
     while (!closed) {
+      Socket client = null;
       try {
-        Socket client = server.accept();
+        client = server.accept();
         client.setTcpNoDelay(true);
         Socket upstream = new Socket();
         upstream.setTcpNoDelay(true);
-        upstream.connect(target, 5_000);
+        try {
+          upstream.connect(target, 5_000);
+        } catch (IOException down) {
+          // The target is down: refuse the client at once, as a down service would, instead
+          // of leaving it waiting for an answer until its request timeout.
+          client.close();
+          upstream.close();
+          continue;
+        }
+        Socket accepted = client;
         ScheduledExecutorService delayed =
             Executors.newSingleThreadScheduledExecutor(daemon("delay-proxy-send"));
-        pumps.execute(() -> pump(client, upstream, delayed, true));
-        pumps.execute(() -> pump(upstream, client, null, false));
+        pumps.execute(() -> pump(accepted, upstream, delayed, true));
+        pumps.execute(() -> pump(upstream, accepted, null, false));
       } catch (IOException e) {
         if (!closed) {
           System.err.println("delay proxy: accept failed: " + e);

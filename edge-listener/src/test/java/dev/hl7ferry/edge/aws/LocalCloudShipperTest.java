@@ -5,6 +5,7 @@ import dev.hl7ferry.infra.local.LocalCloud;
 import dev.hl7ferry.infra.local.LocalCloudConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,6 +28,15 @@ class LocalCloudShipperTest extends ShipperScenarios {
   static void stopCloud() {
     if (cloud != null) {
       cloud.close();
+    }
+  }
+
+  /** The envelope version 2 scenarios on the same local cloud. */
+  @Nested
+  class Shipping extends ShippingScenarios {
+    @Override
+    protected CloudUnderTest cloud() {
+      return LocalCloudShipperTest.this.cloud();
     }
   }
 

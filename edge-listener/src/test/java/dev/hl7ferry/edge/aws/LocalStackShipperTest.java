@@ -3,6 +3,7 @@ package dev.hl7ferry.edge.aws;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
@@ -48,6 +49,15 @@ class LocalStackShipperTest extends ShipperScenarios {
   private static AwsCredentialsProvider credentialsOf() {
     return StaticCredentialsProvider.create(
         AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
+  }
+
+  /** The envelope version 2 scenarios on the same container. */
+  @Nested
+  class Shipping extends ShippingScenarios {
+    @Override
+    protected CloudUnderTest cloud() {
+      return LocalStackShipperTest.this.cloud();
+    }
   }
 
   @Override

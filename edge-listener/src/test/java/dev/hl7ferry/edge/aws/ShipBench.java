@@ -1,11 +1,14 @@
 package dev.hl7ferry.edge.aws;
 
 import dev.hl7ferry.edge.TestMessages;
+import dev.hl7ferry.edge.ship.ArchiveMode;
 import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
+import dev.hl7ferry.edge.ship.InMemorySpool;
 import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.ShipSettingsBuilder;
+import dev.hl7ferry.edge.ship.Shipment;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SqliteSpool;
@@ -40,7 +43,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * <pre>
  * ShipBench [--messages 50000] [--size 1000] [--facilities 8] [--standard] [--puts 32]
  *           [--fetch 500] [--encryption kms|s3_managed|none] [--cloud-jvm-opts "-Xmx1g ..."]
+ *           [--delay-ms 0] [--inline 65536] [--archive batch|perMessage|none] [--no-baseline]
  * </pre>
+ *
+ * <p>S3 and SQS go through a {@link DelayProxy} each ({@code --delay-ms}, 0 by default), which also
+ * counts the requests per 1,000 messages. In the same run, a bare SDK SendMessageBatch loop into
+ * the same queue through the same proxy ({@link SendBatchBaseline}) gives the ceiling the shipped
+ * rate is compared with.
  */
 public final class ShipBench {
 
@@ -57,6 +66,10 @@ public final class ShipBench {
     Encryption encryption =
         Encryption.valueOf(opts.getOrDefault("encryption", "kms").toUpperCase());
     String cloudJvmOpts = opts.getOrDefault("cloud-jvm-opts", "-Xmx1g");
+    long delayMs = Long.parseLong(opts.getOrDefault("delay-ms", "0"));
+    int inline = Integer.parseInt(opts.getOrDefault("inline", "65536"));
+    ArchiveMode archive = ArchiveMode.parse(opts.getOrDefault("archive", "batch"));
+    boolean baseline = !opts.containsKey("no-baseline");
 
     Path dataDir = Files.createTempDirectory("ship-bench");
     int s3Port = freePort();
@@ -84,6 +97,8 @@ public final class ShipBench {
               .encryption(encryption, encryption == Encryption.KMS ? "alias/bench" : "")
               .batching(fetch, 10, puts)
               .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
+              .inline(inline)
+              .archive(archive)
               .build();
       AtomicLong shipped = new AtomicLong();
       AtomicLong firstShippedAt = new AtomicLong();
@@ -96,28 +111,32 @@ public final class ShipBench {
             }
           };
       StaticCredentials local = StaticCredentials.LOCAL;
-      Shipper shipper =
-          AwsShipping.shipper(
-              spool,
-              settings,
-              CloudSettings.endpoints(
-                  "us-east-1",
-                  URI.create("http://127.0.0.1:" + s3Port),
-                  URI.create("http://127.0.0.1:" + sqsPort)),
-              StaticCredentialsProvider.create(
-                  AwsBasicCredentials.create(local.accessKeyId(), local.secretAccessKey())),
-              listener);
+      DelayProxy s3Proxy = DelayProxy.start(s3Port, delayMs);
+      DelayProxy sqsProxy = DelayProxy.start(sqsPort, delayMs);
+      CloudSettings viaProxies =
+          CloudSettings.endpoints(
+              "us-east-1",
+              URI.create("http://127.0.0.1:" + s3Proxy.port()),
+              URI.create("http://127.0.0.1:" + sqsProxy.port()));
+      StaticCredentialsProvider credentials =
+          StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(local.accessKeyId(), local.secretAccessKey()));
+      Shipper shipper = AwsShipping.shipper(spool, settings, viaProxies, credentials, listener);
       shipper.start();
       Thread.sleep(1_500); // a few failed rounds: the shipper is backing off when the cloud returns
       Process cloud = startCloud(cloudJvmOpts, s3Port, sqsPort, fifo, queueUrl);
       try {
         long cloudUp = System.nanoTime();
+        long s3Requests0 = s3Proxy.requests();
+        long sqsRequests0 = sqsProxy.requests();
         long shipperCpu0 = processCpuNanos();
         Duration cloudCpu0 = cloudCpu(cloud);
         while (spool.stats().received() > 0) {
           Thread.sleep(20);
         }
         long done = System.nanoTime();
+        long s3Requests = s3Proxy.requests() - s3Requests0;
+        long sqsRequests = sqsProxy.requests() - sqsRequests0;
         double shipperCpuMs = (processCpuNanos() - shipperCpu0) / 1e6 / messages;
         double cloudCpuMs = cloudCpu(cloud).minus(cloudCpu0).toNanos() / 1e6 / messages;
         double drain = (done - cloudUp) / 1e9;
@@ -144,8 +163,31 @@ public final class ShipBench {
             cloudCpuMs,
             shipperCpuMs + cloudCpuMs,
             2_000 / (shipperCpuMs + cloudCpuMs));
+        System.out.printf(
+            "requests per 1,000 messages: S3 %.1f, SQS %.1f [delay %d ms, inline %d, archive %s]%n",
+            s3Requests * 1000.0 / messages,
+            sqsRequests * 1000.0 / messages,
+            delayMs,
+            inline,
+            archive);
+        if (baseline) {
+          shipper.stop();
+          int bodyBytes = sampleBodyBytes(settings, size);
+          double bare;
+          try (AwsClients clients = AwsClients.create(viaProxies, credentials)) {
+            bare =
+                SendBatchBaseline.run(
+                    clients, queueUrl, fifo, messages, bodyBytes, facilities, puts);
+          }
+          System.out.printf(
+              "baseline: bare SDK SendMessageBatch of 10 (%d B bodies, %d threads) = %.0f msgs/s;"
+                  + " shipped/baseline = %.2f after the cloud was up, %.2f from the first batch%n",
+              bodyBytes, puts, bare, messages / drain / bare, messages / shipping / bare);
+        }
       } finally {
         shipper.stop();
+        s3Proxy.close();
+        sqsProxy.close();
         cloud.destroy();
         cloud.waitFor();
       }
@@ -208,6 +250,16 @@ public final class ShipBench {
     throw new IllegalStateException("the local cloud did not start:\n" + seen);
   }
 
+  /** The envelope body size of a message like the benchmark's (inline or claim check). */
+  private static int sampleBodyBytes(ShipSettings settings, int size) {
+    InMemorySpool one = new InMemorySpool();
+    one.add(TestMessages.oru("FAC0", 0, size));
+    return Shipment.of(one.unshipped(0, 1).get(0), settings)
+        .body()
+        .getBytes(StandardCharsets.UTF_8)
+        .length;
+  }
+
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -231,7 +283,7 @@ public final class ShipBench {
         throw new IllegalArgumentException("unexpected argument " + args[i]);
       }
       String key = args[i].substring(2);
-      if (key.equals("standard")) {
+      if (key.equals("standard") || key.equals("no-baseline")) {
         opts.put(key, "true");
       } else {
         opts.put(key, args[++i]);

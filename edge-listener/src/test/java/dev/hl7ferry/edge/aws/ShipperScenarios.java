@@ -124,11 +124,16 @@ abstract class ShipperScenarios {
     return envelopes.stream().map(InboundEnvelope::id).toList();
   }
 
+  /** Every entry a claim check (inline 0): the per-message object path. */
+  private ShipSettings claimChecks(String queueUrl) {
+    return ShipSettingsBuilder.from(settings(queueUrl)).inline(0).build();
+  }
+
   @Test
   void entriesArriveOnceInReceiveOrderWithTheirPayloadsInS3() {
     String queueUrl = queue(true);
     List<String> ids = add("NORTH", 0, 150, 1000);
-    start(settings(queueUrl));
+    start(claimChecks(queueUrl));
 
     Await.until(WAIT, "all shipped", () -> spool.unshippedCount() == 0);
     List<InboundEnvelope> envelopes = drain(queueUrl, ids.size());
@@ -184,7 +189,7 @@ abstract class ShipperScenarios {
   @Test
   void aCrashBetweenPutObjectAndSendMessageLeavesNoDuplicate() throws Exception {
     String queueUrl = queue(true);
-    ShipSettings settings = settings(queueUrl);
+    ShipSettings settings = claimChecks(queueUrl);
     List<String> ids = add("NORTH", 0, 30, 700);
     // First life: payloads stored, then the process dies before any envelope is sent.
     AwsClients firstLife = AwsClients.create(cloud().settings(), cloud().credentials());

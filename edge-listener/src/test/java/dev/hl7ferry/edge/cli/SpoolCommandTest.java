@@ -159,6 +159,42 @@ class SpoolCommandTest {
   void spoolWithoutSubcommandAsksForOne() {
     assertEquals(2, run());
 
-    assertTrue(err.toString().contains("list, stats or replay"), err.toString());
+    assertTrue(err.toString().contains("list, stats, replay, retry or drop"), err.toString());
+  }
+
+  private long sequenceOf(String id) {
+    return spool.entry(id).orElseThrow().sequence();
+  }
+
+  @Test
+  void listShowsQuarantinedEntriesWithTheirReasonAndRetryBringsOneBack() throws Exception {
+    store("C1", "ADT^A01");
+    String refused = store("C2", "ADT^A01");
+    spool.recordFailure(sequenceOf(refused), "HTTP 400 InvalidArgument");
+    assertTrue(spool.quarantine(sequenceOf(refused), "refused 5 times: HTTP 400 InvalidArgument"));
+
+    assertEquals(0, run("list", "--data-dir", dir.toString(), "--state", "quarantined"));
+    List<String> lines = out.toString().lines().toList();
+    assertEquals(2, lines.size(), out.toString());
+    assertTrue(lines.get(1).contains(refused) && lines.get(1).contains("QUARANTINED"));
+    assertTrue(lines.get(1).endsWith("refused 5 times: HTTP 400 InvalidArgument"), lines.get(1));
+
+    assertEquals(0, run("retry", "--data-dir", dir.toString(), refused));
+    assertTrue(out.toString().contains("released " + refused));
+    assertEquals(0, spool.entry(refused).orElseThrow().attempts());
+    assertEquals(SpoolCommand.NOT_FOUND, run("retry", "--data-dir", dir.toString(), refused));
+    assertTrue(err.toString().contains("no quarantined entry " + refused), err.toString());
+  }
+
+  @Test
+  void dropDeletesOnlyAQuarantinedEntry() throws Exception {
+    String received = store("C1", "ADT^A01");
+    String refused = store("C2", "ADT^A01");
+    assertTrue(spool.quarantine(sequenceOf(refused), "refused 5 times: HTTP 400 InvalidArgument"));
+
+    assertEquals(SpoolCommand.NOT_FOUND, run("drop", "--data-dir", dir.toString(), received));
+    assertTrue(spool.entry(received).isPresent(), "a received entry is never dropped here");
+    assertEquals(0, run("drop", "--data-dir", dir.toString(), refused));
+    assertFalse(spool.entry(refused).isPresent());
   }
 }

@@ -169,4 +169,34 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
     assertTrue(e.getMessage().contains("ship.enabled: needs spool.durability: full"));
   }
+
+  @Test
+  void inlineArchiveAndMaxAttemptsHaveDefaultsAndNamedLimits() throws Exception {
+    EdgeConfig defaults = new ConfigLoader().load(null, Map.of());
+    assertEquals(65_536, defaults.ship().inlineMaxBytes());
+    assertEquals("batch", defaults.ship().archive());
+    assertEquals(5, defaults.ship().maxAttempts());
+
+    Path file = yaml("ship:\n  inlineMaxBytes: 1048577\n  archive: daily\n  maxAttempts: 0\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+    assertTrue(
+        e.getMessage().contains("ship.inlineMaxBytes: must be between 0 and 1048576, was 1048577"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("ship.archive: must be batch, perMessage or none"), e.getMessage());
+    assertTrue(e.getMessage().contains("ship.maxAttempts: must be between 1 and 1000"));
+  }
+
+  @Test
+  void theNewShipKeysBecomeTheShippersSettings() throws Exception {
+    Path file =
+        yaml(
+            "ship:\n  enabled: true\n  site: a\n  bucket: b\n  queueUrl: http://q/1/q.fifo\n"
+                + "  inlineMaxBytes: 0\n  archive: perMessage\n  maxAttempts: 9\n");
+    ShipSettings ship = Settings.ship(new ConfigLoader().load(file, Map.of()).ship());
+    assertEquals(0, ship.inline().maxBytes());
+    assertEquals(dev.hl7ferry.edge.ship.ArchiveMode.PER_MESSAGE, ship.archive());
+    assertEquals(9, ship.maxAttempts());
+  }
 }

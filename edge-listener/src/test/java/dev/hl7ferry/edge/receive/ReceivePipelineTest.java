@@ -77,6 +77,28 @@ class ReceivePipelineTest {
   }
 
   @Test
+  void aControlIdOfMoreThan199CharactersGetsAeWithErr102AtMsh10BeforeV27() throws Exception {
+    receive(message("C".repeat(200), ""));
+    ch.runPendingTasks();
+    MllpFrame out = ch.readOutbound();
+    Hl7Message ack = Hl7Message.parse(new String(out.payload(), ISO_8859_1));
+    assertEquals("AE", ack.segments("MSA").get(0).raw(1));
+    assertEquals("MSH^1^10", ack.segments("ERR").get(0).raw(2));
+    assertEquals("102^Data type error^HL70357", ack.segments("ERR").get(0).raw(3));
+    assertTrue(spool.messages.isEmpty(), "not stored");
+    assertFalse(ch.finish());
+  }
+
+  @Test
+  void aControlIdOfMoreThan199CharactersGetsErr104FromV27AndOf199IsStored() throws Exception {
+    receive(message("C".repeat(200), "").replace("|P|2.5.1", "|P|2.7"));
+    assertEquals("AE 104^Value too long^HL70357", nextErr());
+    receive(message("C".repeat(199), "").replace("|P|2.5.1", "|P|2.7"));
+    assertEquals(1, spool.messages.size());
+    assertEquals(199, spool.messages.get(0).controlId().length());
+  }
+
+  @Test
   void acceptsOnlyAfterTheStoreHasCommitted() throws Exception {
     receive(message("C1", ""));
     assertNull(nextMsa(), "no ACK before the commit");

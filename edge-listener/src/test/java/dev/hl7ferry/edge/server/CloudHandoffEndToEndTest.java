@@ -110,6 +110,8 @@ class CloudHandoffEndToEndTest {
     keys.put("ship.maxBackoffMillis", 300);
     keys.put("ship.ackAfter", ackAfter);
     keys.put("ship.ackTimeoutSeconds", ackTimeoutSeconds);
+    // Every message a claim check, so that "in S3" is checkable per message.
+    keys.put("ship.inlineMaxBytes", 0);
     keys.putAll(more);
     return new ConfigLoader().load(null, keys);
   }

@@ -22,8 +22,17 @@ final class FakeCloud implements PayloadStore, EnvelopeQueue {
   /** Entry ids whose put fails while present. */
   final Set<String> failingPuts = ConcurrentHashMap.newKeySet();
 
-  /** Entry ids the queue refuses while present. */
+  /** Entry ids the queue refuses while present (not their fault: retried forever). */
   final Set<String> refusedSends = ConcurrentHashMap.newKeySet();
+
+  /** Entry ids the queue refuses for good while present. */
+  final Set<String> permanentlyRefused = ConcurrentHashMap.newKeySet();
+
+  /** Ids stored as members of an archive batch. */
+  final Set<String> archivedIds = ConcurrentHashMap.newKeySet();
+
+  /** Archive batches stored, in order. */
+  final List<ArchiveBatch> archives = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Override
   public void put(Shipment shipment) throws ShipException {
@@ -34,17 +43,33 @@ final class FakeCloud implements PayloadStore, EnvelopeQueue {
   }
 
   @Override
-  public synchronized Map<String, String> send(List<Shipment> batch) throws ShipException {
+  public void putArchive(ArchiveBatch batch) throws ShipException {
+    if (down) {
+      throw new ShipException("store unreachable");
+    }
+    objects.put(batch.key(), batch.data());
+    objects.put(batch.indexKey(), batch.index().toJson());
+    archives.add(batch);
+    archivedIds.addAll(batch.memberIds());
+  }
+
+  @Override
+  public synchronized Map<String, ShipFailure> send(List<Shipment> batch) throws ShipException {
     if (down) {
       throw new ShipException("queue unreachable");
     }
-    Map<String, String> refused = new HashMap<>();
+    Map<String, ShipFailure> refused = new HashMap<>();
     for (Shipment s : batch) {
-      if (!objects.containsKey(s.key())) {
+      if (s.putPerMessage() && !objects.containsKey(s.key())) {
         throw new AssertionError("envelope sent before its payload: " + s.key());
       }
-      if (refusedSends.contains(s.entryId())) {
-        refused.put(s.entryId(), "InternalError");
+      if (s.archived() && !archivedIds.contains(s.entryId())) {
+        throw new AssertionError("envelope sent before its archive: " + s.entryId());
+      }
+      if (permanentlyRefused.contains(s.entryId())) {
+        refused.put(s.entryId(), ShipFailure.permanent("InvalidMessageContents (sender fault)"));
+      } else if (refusedSends.contains(s.entryId())) {
+        refused.put(s.entryId(), ShipFailure.outage("InternalError"));
       } else if (dedupIds.add(s.entryId())) {
         queue.add(s);
       }

@@ -82,4 +82,60 @@ class ReplayBesideARunningShipperTest {
       assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 3L, 4L, 5L), shippedSequences);
     }
   }
+
+  @Test
+  void spoolRetryBesideTheRunningEdgeShipsAQuarantinedEntryAgainAfterThoseBehindIt()
+      throws Exception {
+    FakeCloud cloud = new FakeCloud();
+    AtomicInteger quarantined = new AtomicInteger();
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dataDir, 1L << 30, 1000))) {
+      ShipSettings settings =
+          ShipSettingsBuilder.defaults("north", "bucket", "http://q/1/inbound.fifo")
+              .backoff(Duration.ofMillis(10), Duration.ofMillis(50))
+              .maxAttempts(2)
+              .build();
+      Shipper shipper =
+          new Shipper(
+              spool,
+              cloud,
+              cloud,
+              settings,
+              ShipThreads.of(settings),
+              new ShipListener() {
+                @Override
+                public void quarantined(String entryId, String reason) {
+                  quarantined.incrementAndGet();
+                }
+              },
+              Clock.systemUTC(),
+              null);
+      shipper.start();
+      try {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          ids.add(spool.store(TestMessages.oru("NORTH", i, 300)).get().id());
+          if (i == 2) {
+            cloud.permanentlyRefused.add(ids.get(2));
+          }
+          shipper.wake();
+        }
+        Await.until(Duration.ofSeconds(10), "quarantined", () -> quarantined.get() == 1);
+        Await.until(Duration.ofSeconds(10), "rest shipped", () -> cloud.queuedIds().size() == 5);
+        cloud.permanentlyRefused.clear();
+
+        int exit =
+            FerryEdge.commandLine()
+                .execute("spool", "retry", "--data-dir", dataDir.toString(), ids.get(2));
+        assertEquals(0, exit);
+
+        Await.until(
+            Duration.ofSeconds(15), "retried entry shipped", () -> cloud.queuedIds().size() == 6);
+        assertEquals(ids.get(2), cloud.queuedIds().get(5), "shipped after those behind it");
+        assertEquals(0, spool.stats().received());
+        assertEquals(0, spool.stats().quarantined());
+      } finally {
+        shipper.stop();
+      }
+    }
+  }
 }

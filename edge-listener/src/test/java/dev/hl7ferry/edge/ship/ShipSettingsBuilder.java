@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.ship;
 
+import dev.hl7ferry.contract.envelope.InlinePolicy;
 import java.time.Duration;
 
 /** Test builder of {@link ShipSettings}: sensible defaults, each group of values replaceable. */
@@ -18,6 +19,9 @@ public final class ShipSettingsBuilder {
   private Duration idlePoll = Duration.ofMillis(50);
   private Duration retention = Duration.ofDays(7);
   private Duration pruneInterval = Duration.ofMinutes(10);
+  private InlinePolicy inline = InlinePolicy.defaults();
+  private ArchiveMode archive = ArchiveMode.BATCH;
+  private int maxAttempts = 5;
 
   private ShipSettingsBuilder(String site, String bucket, String queueUrl) {
     this.site = site;
@@ -40,7 +44,10 @@ public final class ShipSettingsBuilder {
         .batching(s.fetchSize(), s.sendBatchSize(), s.putConcurrency())
         .backoff(s.initialBackoff(), s.maxBackoff())
         .idlePoll(s.idlePoll())
-        .retention(s.retention(), s.pruneInterval());
+        .retention(s.retention(), s.pruneInterval())
+        .inline(s.inline().maxBytes())
+        .archive(s.archive())
+        .maxAttempts(s.maxAttempts());
   }
 
   public ShipSettingsBuilder groupKey(GroupKey value) {
@@ -78,6 +85,21 @@ public final class ShipSettingsBuilder {
     return this;
   }
 
+  public ShipSettingsBuilder inline(int maxBytes) {
+    inline = new InlinePolicy(maxBytes);
+    return this;
+  }
+
+  public ShipSettingsBuilder archive(ArchiveMode value) {
+    archive = value;
+    return this;
+  }
+
+  public ShipSettingsBuilder maxAttempts(int value) {
+    maxAttempts = value;
+    return this;
+  }
+
   /** The settings; throws as {@link ShipSettings} does when a value is out of range. */
   public ShipSettings build() {
     return new ShipSettings(
@@ -95,6 +117,9 @@ public final class ShipSettingsBuilder {
         maxBackoff,
         idlePoll,
         retention,
-        pruneInterval);
+        pruneInterval,
+        inline,
+        archive,
+        maxAttempts);
   }
 }

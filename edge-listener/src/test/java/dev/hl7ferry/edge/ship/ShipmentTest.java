@@ -42,7 +42,7 @@ class ShipmentTest {
   @Test
   void theEnvelopeIsVersionTwoJsonWithTheHeaderFields() throws Exception {
     SpoolEntry e = entry();
-    Shipment s = Shipment.of(e, settings);
+    Shipment s = Shipment.of(e, ShipSettingsBuilder.from(settings).inline(0).build());
     JsonNode json = new ObjectMapper().readTree(s.body());
 
     assertEquals(2, json.get("version").asInt());

@@ -26,10 +26,12 @@ class ShipperTest {
   private final InMemorySpool spool = new InMemorySpool();
   private final FakeCloud cloud = new FakeCloud();
   private final AtomicInteger retries = new AtomicInteger();
+  // Claim checks for every entry (inline 0): these tests follow each payload object.
   private ShipSettings settings =
       ShipSettingsBuilder.defaults("north", "bucket", "http://q/inbound.fifo")
           .backoff(Duration.ofMillis(5), Duration.ofMillis(40))
           .batching(50, 10, 8)
+          .inline(0)
           .build();
   private Shipper shipper;
 
