@@ -39,15 +39,20 @@ public final class MllpSink implements AutoCloseable {
   private Channel server;
 
   /**
+   * @param dir where each message is written as a file; null only counts them (benchmarks)
    * @param outcome ACCEPT answers AA/CA, ERROR AE/CE, REJECT AR/CR (the mode follows each message)
    */
   public MllpSink(String bind, int port, Path dir, AckOutcome outcome) throws IOException {
     this.bind = bind;
     this.port = port;
-    Files.createDirectories(dir);
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
     this.handler =
         new SinkHandler(
-            dir.toAbsolutePath(), outcome, new AckBuilder(new ControlIds(), Clock.systemUTC()));
+            dir == null ? null : dir.toAbsolutePath(),
+            outcome,
+            new AckBuilder(new ControlIds(), Clock.systemUTC()));
   }
 
   /** Binds and starts; returns the bound address (useful with port 0). */
@@ -75,7 +80,7 @@ public final class MllpSink implements AutoCloseable {
     return (InetSocketAddress) server.localAddress();
   }
 
-  /** Messages written as files so far. */
+  /** Messages taken so far (written as files unless counting only). */
   public long received() {
     return handler.written();
   }

@@ -62,15 +62,17 @@ final class SinkHandler extends SimpleChannelInboundHandler<MllpFrame> {
 
   private Ack store(MessageHeader header, byte[] payload) {
     long n = sequence.incrementAndGet();
-    String name = fileName(header.controlId(), n);
-    try {
-      AtomicFiles.write(dir, name, payload);
-    } catch (IOException e) {
-      LOG.error("cannot write {} for control id {}", name, header.controlId(), e);
-      return acks.internalError(header, "sink cannot store the message");
+    if (dir != null) {
+      String name = fileName(header.controlId(), n);
+      try {
+        AtomicFiles.write(dir, name, payload);
+      } catch (IOException e) {
+        LOG.error("cannot write {} for control id {}", name, header.controlId(), e);
+        return acks.internalError(header, "sink cannot store the message");
+      }
+      LOG.info("received control id {} ({} bytes) as {}", header.controlId(), payload.length, name);
     }
     written.incrementAndGet();
-    LOG.info("received control id {} ({} bytes) as {}", header.controlId(), payload.length, name);
     if (outcome == AckOutcome.ACCEPT) {
       return acks.accept(header);
     }
