@@ -90,7 +90,9 @@ public final class OutboundService implements AutoCloseable {
       receiptSpool =
           SqliteSpool.open(
               SpoolSettings.of(settings.receiptsDir(), MAX_BYTES, MAX_MESSAGES)
-                  .withJournalSegmentBytes(RECEIPT_SEGMENT_BYTES));
+                  .withJournalSegmentBytes(RECEIPT_SEGMENT_BYTES)
+                  // Durable at the journal write: a delivery never waits for the index's linger.
+                  .answeringAt(SpoolSettings.AnswerAt.JOURNAL));
     } catch (RuntimeException e) {
       outputs.close();
       throw e;

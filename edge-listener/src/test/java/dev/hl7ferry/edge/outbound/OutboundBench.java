@@ -57,7 +57,9 @@ public final class OutboundBench {
     SqliteSpool outputs =
         SqliteSpool.open(SpoolSettings.of(dir.resolve("outbound"), 1L << 40, 100_000_000));
     SqliteSpool receiptSpool =
-        SqliteSpool.open(SpoolSettings.of(dir.resolve("receipts"), 1L << 40, 100_000_000));
+        SqliteSpool.open(
+            SpoolSettings.of(dir.resolve("receipts"), 1L << 40, 100_000_000)
+                .answeringAt(SpoolSettings.AnswerAt.JOURNAL));
     OutboundStore store =
         new OutboundStore(
             outputs, new ReceiptBook(receiptSpool), "bench", java.util.Set.copyOf(names), clock);
