@@ -3,6 +3,7 @@ package dev.hl7ferry.edge.server;
 import dev.hl7ferry.edge.receive.DrainRequest;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.Spool;
+import dev.hl7ferry.edge.tls.ServerTlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -32,6 +33,7 @@ public final class EdgeServer implements AutoCloseable {
   private final ChannelGroup connections;
   private final Spool spool;
   private final Optional<Shipper> shipper;
+  private final Optional<ServerTlsContext> tls;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel serverChannel;
@@ -43,8 +45,10 @@ public final class EdgeServer implements AutoCloseable {
       EdgeChannelInitializer initializer,
       ChannelGroup connections,
       Spool spool,
-      Optional<Shipper> shipper) {
+      Optional<Shipper> shipper,
+      Optional<ServerTlsContext> tls) {
     this.settings = settings;
+    this.tls = tls;
     this.initializer = initializer;
     this.connections = connections;
     this.spool = spool;
@@ -78,7 +82,7 @@ public final class EdgeServer implements AutoCloseable {
             .sync()
             .channel();
     InetSocketAddress address = (InetSocketAddress) serverChannel.localAddress();
-    LOG.info("listening on {}", address);
+    LOG.info("listening on {}{}", address, tls.isPresent() ? " (MLLP over TLS)" : "");
     return address;
   }
 
@@ -103,6 +107,7 @@ public final class EdgeServer implements AutoCloseable {
       connections.close().awaitUninterruptibly();
     }
     shipper.ifPresent(Shipper::stop);
+    tls.ifPresent(ServerTlsContext::close);
     spool.close();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
