@@ -109,9 +109,11 @@ public final class ServerTlsContext implements AutoCloseable {
     s.clientCaFile().ifPresent(files::add);
     List<String> stamps = new ArrayList<>();
     for (Path file : files) {
-      // The real path catches a symlink switched to a new file (certbot's live/ directory).
+      // The real path catches a symlink switched to a new file (certbot's live/ directory), the
+      // file key (inode) a file replaced by a rename within the same clock tick.
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      stamps.add(file.toRealPath() + "@" + a.lastModifiedTime() + "/" + a.size());
+      stamps.add(
+          file.toRealPath() + "@" + a.lastModifiedTime() + "/" + a.size() + "/" + a.fileKey());
     }
     return stamps;
   }
