@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 public final class FerryEdge {
 
   public static void main(String[] args) {
+    LogFormat.settle();
     System.exit(commandLine().execute(args));
   }
 

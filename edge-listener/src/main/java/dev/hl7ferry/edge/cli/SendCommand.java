@@ -4,6 +4,7 @@ import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.edge.client.AckReply;
 import dev.hl7ferry.edge.client.MessageFiles;
 import dev.hl7ferry.edge.client.MllpClient;
+import dev.hl7ferry.edge.tls.ClientTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.SocketTimeoutException;
@@ -11,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +47,29 @@ final class SendCommand implements Callable<Integer> {
       description = "Wait this long for each ACK. Default: ${DEFAULT-VALUE}")
   int timeoutSeconds;
 
+  @Option(
+      names = "--tls",
+      description = "Connect over TLS (1.2/1.3); the server's certificate and name are checked.")
+  boolean tls;
+
+  @Option(
+      names = "--ca",
+      paramLabel = "FILE",
+      description = "PEM CA certificates the server's must chain to. Default: the JDK's CAs.")
+  Path caFile;
+
+  @Option(names = "--cert", paramLabel = "FILE", description = "PEM client certificate (mTLS).")
+  Path certificateFile;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "PEM private key of --cert.")
+  Path privateKeyFile;
+
+  @Option(
+      names = "--server-name",
+      paramLabel = "NAME",
+      description = "Name the server's certificate must carry. Default: --host.")
+  String serverName;
+
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files of messages.")
   List<Path> paths;
 
@@ -51,6 +77,15 @@ final class SendCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ClientTls clientTls;
+    try {
+      clientTls = clientTls();
+    } catch (ParameterException e) {
+      throw e;
+    } catch (IOException e) {
+      err.printf("TLS: %s%n", e.getMessage());
+      return 2;
+    }
     List<byte[]> messages = new ArrayList<>();
     for (Path file : MessageFiles.expand(paths)) {
       messages.addAll(MessageFiles.read(file));
@@ -66,7 +101,7 @@ final class SendCommand implements Callable<Integer> {
         byte[] message = messages.get(i);
         String controlId = MessageFiles.controlId(message);
         if (client == null) {
-          client = MllpClient.connect(host, port, timeout);
+          client = MllpClient.connect(host, port, timeout, timeout, clientTls);
         }
         client.send(message);
         try {
@@ -110,6 +145,28 @@ final class SendCommand implements Callable<Integer> {
     }
     printSummary(out, messages.size(), accepted, negative, timedOut, start);
     return negative == 0 && timedOut == 0 ? 0 : 1;
+  }
+
+  /** The TLS options as one value, or null without {@code --tls}. */
+  private ClientTls clientTls() throws IOException {
+    if (!tls) {
+      if (caFile != null
+          || certificateFile != null
+          || privateKeyFile != null
+          || serverName != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--ca, --cert, --key and --server-name need --tls");
+      }
+      return null;
+    }
+    if ((certificateFile == null) != (privateKeyFile == null)) {
+      throw new ParameterException(spec.commandLine(), "--cert and --key go together");
+    }
+    return ClientTls.load(
+        Optional.ofNullable(caFile),
+        Optional.ofNullable(certificateFile),
+        Optional.ofNullable(privateKeyFile),
+        Optional.ofNullable(serverName));
   }
 
   private static void printSummary(

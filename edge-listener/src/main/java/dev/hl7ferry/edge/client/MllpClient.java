@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.client;
 
 import dev.hl7ferry.edge.mllp.Mllp;
+import dev.hl7ferry.edge.tls.ClientTls;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,10 +39,24 @@ public final class MllpClient implements AutoCloseable {
    */
   public static MllpClient connect(
       String host, int port, Duration connectTimeout, Duration readTimeout) throws IOException {
+    return connect(host, port, connectTimeout, readTimeout, null);
+  }
+
+  /**
+   * Connects as above, then over TLS when {@code tls} is not null: the handshake (bounded by {@code
+   * connectTimeout}) checks the server's certificate before anything is sent.
+   */
+  public static MllpClient connect(
+      String host, int port, Duration connectTimeout, Duration readTimeout, ClientTls tls)
+      throws IOException {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
       socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+      if (tls != null) {
+        socket.setSoTimeout((int) connectTimeout.toMillis());
+        socket = tls.handshake(socket, host);
+      }
       socket.setSoTimeout((int) readTimeout.toMillis());
       return new MllpClient(socket);
     } catch (IOException e) {

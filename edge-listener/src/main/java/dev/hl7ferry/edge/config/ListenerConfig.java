@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,16 @@ public record ListenerConfig(
     int idleTimeoutSeconds,
     int maxPendingPerConnection,
     int ioThreads,
-    int shutdownGraceSeconds) {
+    int shutdownGraceSeconds,
+    TlsConfig tls) {
 
   List<String> problems() {
+    List<String> found = new ArrayList<>(listenerProblems());
+    found.addAll(tls.problems());
+    return List.copyOf(found);
+  }
+
+  private List<String> listenerProblems() {
     return new Problems("listener")
         .require(bindAddress != null && !bindAddress.isBlank(), "bindAddress", "must be set")
         .range("port", port, 0, 65535)

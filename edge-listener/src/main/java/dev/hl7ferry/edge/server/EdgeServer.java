@@ -4,6 +4,7 @@ import dev.hl7ferry.edge.outbound.OutboundService;
 import dev.hl7ferry.edge.receive.DrainRequest;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.Spool;
+import dev.hl7ferry.edge.tls.ServerTlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -36,6 +37,7 @@ public final class EdgeServer implements AutoCloseable {
   private final Spool spool;
   private final Optional<Shipper> shipper;
   private final Optional<OutboundService> outbound;
+  private final Optional<ServerTlsContext> tls;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel serverChannel;
@@ -48,9 +50,11 @@ public final class EdgeServer implements AutoCloseable {
       ChannelGroup connections,
       Spool spool,
       Optional<Shipper> shipper,
-      Optional<OutboundService> outbound) {
+      Optional<OutboundService> outbound,
+      Optional<ServerTlsContext> tls) {
     this.settings = settings;
     this.outbound = outbound;
+    this.tls = tls;
     this.initializer = initializer;
     this.connections = connections;
     this.spool = spool;
@@ -87,7 +91,7 @@ public final class EdgeServer implements AutoCloseable {
             .sync()
             .channel();
     InetSocketAddress address = (InetSocketAddress) serverChannel.localAddress();
-    LOG.info("listening on {}", address);
+    LOG.info("listening on {}{}", address, tls.isPresent() ? " (MLLP over TLS)" : "");
     return address;
   }
 
@@ -113,6 +117,7 @@ public final class EdgeServer implements AutoCloseable {
     }
     outbound.ifPresent(OutboundService::close);
     shipper.ifPresent(Shipper::stop);
+    tls.ifPresent(ServerTlsContext::close);
     spool.close();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -3,6 +3,7 @@ package dev.hl7ferry.edge.server;
 import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.core.charset.CharsetPolicy;
+import dev.hl7ferry.edge.config.EdgeConfig;
 import dev.hl7ferry.edge.connection.ConnectionLimiter;
 import dev.hl7ferry.edge.connection.ConnectionLog;
 import dev.hl7ferry.edge.connection.IdleCloser;
@@ -15,9 +16,15 @@ import dev.hl7ferry.edge.receive.MessageReader;
 import dev.hl7ferry.edge.receive.ReplySequencer;
 import dev.hl7ferry.edge.receive.SpoolHandoff;
 import dev.hl7ferry.edge.spool.Spool;
+import dev.hl7ferry.edge.tls.ServerTls;
+import dev.hl7ferry.edge.tls.ServerTlsContext;
+import dev.hl7ferry.edge.tls.TlsStart;
 import io.netty.channel.ChannelHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
 import javax.inject.Provider;
@@ -37,6 +44,7 @@ public interface ProtocolModule {
   static List<Provider<? extends ChannelHandler>> pipeline(
       Provider<ConnectionLimiter> limiter,
       Provider<IdleCloser> idle,
+      Provider<TlsStart> tls,
       Provider<MllpFrameEncoder> encoder,
       Provider<MllpFrameDecoder> decoder,
       Provider<ConnectionLog> log,
@@ -44,7 +52,8 @@ public interface ProtocolModule {
       Provider<ReplySequencer> sequencer,
       Provider<MessageReader> reader,
       Provider<SpoolHandoff> handoff) {
-    return List.of(limiter, idle, encoder, decoder, log, frameTimeout, sequencer, reader, handoff);
+    return List.of(
+        limiter, idle, tls, encoder, decoder, log, frameTimeout, sequencer, reader, handoff);
   }
 
   @Provides
@@ -56,6 +65,26 @@ public interface ProtocolModule {
   @Provides
   static IdleCloser idle(PipelineSettings s) {
     return new IdleCloser(s.idleTimeout().toSeconds());
+  }
+
+  /** TLS when {@code listener.tls} is enabled: the files are loaded (and watched) once. */
+  @Provides
+  @Singleton
+  static Optional<ServerTlsContext> tlsContext(EdgeConfig config) {
+    Optional<ServerTls> tls = Settings.tls(config.listener().tls());
+    if (tls.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ServerTlsContext.open(tls.get()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("listener.tls: " + e.getMessage(), e);
+    }
+  }
+
+  @Provides
+  static TlsStart tls(Optional<ServerTlsContext> context) {
+    return new TlsStart(context);
   }
 
   @Provides

@@ -8,6 +8,7 @@ import dev.hl7ferry.edge.config.ListenerConfig;
 import dev.hl7ferry.edge.config.OutboundConfig;
 import dev.hl7ferry.edge.config.ShipConfig;
 import dev.hl7ferry.edge.config.SpoolConfig;
+import dev.hl7ferry.edge.config.TlsConfig;
 import dev.hl7ferry.edge.outbound.OutboundSettings;
 import dev.hl7ferry.edge.receive.AckAfter;
 import dev.hl7ferry.edge.receive.AckSettings;
@@ -17,9 +18,11 @@ import dev.hl7ferry.edge.ship.CloudSettings;
 import dev.hl7ferry.edge.ship.Encryption;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.spool.SpoolSettings;
+import dev.hl7ferry.edge.tls.ServerTls;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The one place each config section becomes the values the parts take; the modules call it, so no
@@ -44,6 +47,20 @@ public final class Settings {
         c.allowMissingCr(),
         Duration.ofSeconds(c.frameTimeoutSeconds()),
         c.maxPendingPerConnection());
+  }
+
+  /** {@code listener.tls}: what a TLS listener serves and trusts; empty when TLS is off. */
+  public static Optional<ServerTls> tls(TlsConfig c) {
+    if (!c.enabled()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ServerTls(
+            Path.of(c.certificateFile()),
+            Path.of(c.privateKeyFile()),
+            c.hasClientCa() ? Optional.of(Path.of(c.clientCaFile())) : Optional.empty(),
+            c.requireClientCert(),
+            Duration.ofSeconds(c.reloadCheckSeconds())));
   }
 
   /** {@code charset}: how message bytes are decoded when MSH-18 does not settle it. */

@@ -81,6 +81,7 @@ public final class SqliteSpool implements Spool, ShipperSpool {
     Path journalDir = JournalSegments.directory(dataDir);
     List<Runnable> opened = new ArrayList<>();
     try {
+      PrivateFiles.warnIfLoose(dataDir);
       JournalLock lock = JournalLock.acquire(journalDir);
       opened.add(() -> release(lock));
       Quota quota = new Quota(settings.maxMessages(), settings.maxBytes());

@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool.index;
 
+import dev.hl7ferry.edge.spool.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,12 +28,15 @@ public final class SpoolDatabase {
   /** Opens the writing connection, creating the directory, the file and the schema if needed. */
   static Connection openWriter(Path dataDir) throws SQLException {
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
     } catch (java.io.IOException e) {
       throw new SQLException("cannot create spool directory " + dataDir, e);
     }
     Connection connection = open(dataDir.resolve(FILE_NAME), false);
     try (Statement statement = connection.createStatement()) {
+      // SQLite creates the file with the umask's default; its WAL and shared-memory files copy the
+      // database's permissions, so restricting it first covers them (restricted again after).
+      restrict(dataDir);
       try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
         if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
           throw new SQLException("spool database refused WAL journal mode");
@@ -45,11 +49,23 @@ public final class SpoolDatabase {
       statement.execute("PRAGMA wal_autocheckpoint=0");
       statement.execute("PRAGMA cache_size=-65536");
       SpoolSchema.ensure(connection, dataDir.resolve(FILE_NAME));
+      restrict(dataDir);
     } catch (SQLException e) {
       connection.close();
       throw e;
     }
     return connection;
+  }
+
+  private static void restrict(Path dataDir) throws SQLException {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Path file = dataDir.resolve(FILE_NAME + suffix);
+      try {
+        PrivateFiles.restrict(file);
+      } catch (java.io.IOException e) {
+        throw new SQLException("cannot make " + file + " private (0600)", e);
+      }
+    }
   }
 
   /** The WAL file SQLite keeps beside the spool database. */

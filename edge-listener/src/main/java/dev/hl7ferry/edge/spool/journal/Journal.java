@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool.journal;
 
+import dev.hl7ferry.edge.spool.PrivateFiles;
 import dev.hl7ferry.edge.spool.Quota;
 import dev.hl7ferry.edge.spool.SpoolFailures;
 import dev.hl7ferry.edge.spool.SpoolQueue;
@@ -12,7 +13,6 @@ import dev.hl7ferry.edge.spool.StoreResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class Journal {
     this.index = index;
     this.nextSequence = nextSequence;
     this.segmentFirstSequence = segmentFirstSequence;
-    Files.createDirectories(directory);
+    PrivateFiles.createDirectories(directory);
     this.preparer = new SegmentPreparer(directory, settings.journalSegmentBytes());
     openSegment();
     this.thread = SpoolThreads.newThread(this::run, "spool-journal");

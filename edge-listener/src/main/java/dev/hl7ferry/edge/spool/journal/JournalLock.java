@@ -1,10 +1,10 @@
 package dev.hl7ferry.edge.spool.journal;
 
+import dev.hl7ferry.edge.spool.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -24,9 +24,9 @@ public final class JournalLock implements AutoCloseable {
   }
 
   public static JournalLock acquire(Path journalDirectory) throws IOException {
-    Files.createDirectories(journalDirectory);
+    PrivateFiles.createDirectories(journalDirectory);
     FileChannel channel =
-        FileChannel.open(
+        PrivateFiles.open(
             journalDirectory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {

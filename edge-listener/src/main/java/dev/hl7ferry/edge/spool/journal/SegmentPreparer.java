@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool.journal;
 
+import dev.hl7ferry.edge.spool.PrivateFiles;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SpoolThreads;
 import java.io.IOException;
@@ -83,7 +84,7 @@ final class SegmentPreparer implements AutoCloseable {
   private Path prepare() throws IOException {
     Path file = directory.resolve(PREPARED);
     try (FileChannel channel =
-        FileChannel.open(
+        PrivateFiles.open(
             file,
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE,
