@@ -33,4 +33,35 @@ class FunctionSettingsTest {
     assertThrows(IllegalArgumentException.class, () -> with("64k"));
     assertThrows(IllegalArgumentException.class, () -> with("-1"));
   }
+
+  @Test
+  void renderTimeoutAndInputLimitHaveDefaultsAndAreRead() {
+    FunctionSettings defaults = FunctionSettings.fromEnvironment(Map.of("FERRY_BUCKET", "b"));
+    assertEquals(java.time.Duration.ofSeconds(5), defaults.renderTimeout());
+    assertEquals(16L * 1024 * 1024, defaults.maxInputBytes());
+    FunctionSettings set =
+        FunctionSettings.fromEnvironment(
+            Map.of(
+                "FERRY_BUCKET", "b",
+                "FERRY_RENDER_TIMEOUT", "PT0.5S",
+                "FERRY_MAX_INPUT_BYTES", "1000"));
+    assertEquals(java.time.Duration.ofMillis(500), set.renderTimeout());
+    assertEquals(1000, set.maxInputBytes());
+  }
+
+  @Test
+  void aBadRenderTimeoutOrInputLimitIsRefusedNamingTheVariable() {
+    for (Map<String, String> env :
+        java.util.List.of(
+            Map.of("FERRY_BUCKET", "b", "FERRY_RENDER_TIMEOUT", "5s"),
+            Map.of("FERRY_BUCKET", "b", "FERRY_RENDER_TIMEOUT", "PT0S"),
+            Map.of("FERRY_BUCKET", "b", "FERRY_MAX_INPUT_BYTES", "16M"),
+            Map.of("FERRY_BUCKET", "b", "FERRY_MAX_INPUT_BYTES", "0"))) {
+      String message =
+          assertThrows(IllegalArgumentException.class, () -> FunctionSettings.fromEnvironment(env))
+              .getMessage();
+      String name = env.keySet().stream().filter(k -> !k.equals("FERRY_BUCKET")).findFirst().get();
+      org.junit.jupiter.api.Assertions.assertTrue(message.startsWith(name), message);
+    }
+  }
 }
