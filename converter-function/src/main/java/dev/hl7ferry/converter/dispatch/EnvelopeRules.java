@@ -12,8 +12,8 @@ final class EnvelopeRules {
   /** As the edge's {@code ship.site} setting allows. */
   static final Pattern SITE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-  /** Spool entry ids are hex; ids become parts of object keys. */
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  /** As the contract allows (spool entry ids are hex); ids become parts of object keys. */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
   private EnvelopeRules() {}
 
@@ -26,7 +26,7 @@ final class EnvelopeRules {
       return "envelope.site is not a site name (1-64 of A-Z a-z 0-9 _ -)";
     }
     if (env.id() == null || !ID.matcher(env.id()).matches()) {
-      return "envelope.id is not an entry id (1-128 of A-Z a-z 0-9 _ -)";
+      return "envelope.id is not an entry id (1-128 of A-Z a-z 0-9 . _ -, no leading dot)";
     }
     return null;
   }

@@ -27,6 +27,7 @@ import dev.hl7ferry.core.message.Hl7Message;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,8 +206,7 @@ public final class RecordProcessor {
   }
 
   /** Routing and rendering on the worker, under the time limit. */
-  private Conversion render(java.util.concurrent.Callable<Conversion> work)
-      throws TemplateException, RecordFailure {
+  private Conversion render(Callable<Conversion> work) throws TemplateException, RecordFailure {
     try {
       return worker.call(work);
     } catch (TemplateException | RecordFailure | RuntimeException e) {

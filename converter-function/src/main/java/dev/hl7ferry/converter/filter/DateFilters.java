@@ -3,6 +3,8 @@ package dev.hl7ferry.converter.filter;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.zone.ZoneRulesException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import liqp.TemplateContext;
@@ -56,11 +58,11 @@ public final class DateFilters {
 
   /** What went wrong, without the value: which part could not be read. */
   private static String problem(RuntimeException e) {
-    if (e instanceof java.time.zone.ZoneRulesException
+    if (e instanceof ZoneRulesException
         || (e instanceof DateTimeException && String.valueOf(e.getMessage()).contains("ZoneId"))) {
       return "the zone argument is not a zone id";
     }
-    if (e instanceof java.time.format.DateTimeParseException p) {
+    if (e instanceof DateTimeParseException p) {
       return "the value does not match the pattern (at index " + p.getErrorIndex() + ")";
     }
     if (e instanceof DateTimeException) {

@@ -57,8 +57,7 @@ class RecordHardeningTest {
   private final ObjectMapper json = new ObjectMapper();
   private final InMemoryCloud cloud = new InMemoryCloud();
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger recordLog =
-      (Logger) LoggerFactory.getLogger(dev.hl7ferry.converter.dispatch.RecordProcessor.class);
+  private final Logger recordLog = (Logger) LoggerFactory.getLogger(RecordProcessor.class);
   @TempDir Path store;
 
   @BeforeEach
@@ -197,16 +196,22 @@ class RecordHardeningTest {
   }
 
   @Test
-  void anInvalidSiteOrIdIsRefusedAndAddressesNoObjectAtAll() throws Exception {
-    int objects = cloud.objects.size();
-    String badSite = claimCheck("e1", "../site-b", "ferry", "inbound/../site-b/e1.hl7", ADT, 10);
+  void aSiteNameNoEdgeCanHaveIsRefusedAndAddressesNoObjectAtAll() throws Exception {
+    // The contract reads "site.b" (dots allowed); no edge can be configured with it.
+    String dotted = claimCheck("e1", "site.b", "ferry", "inbound/site.b/e1.hl7", ADT, 10);
+    String traversal = claimCheck("e2", "../site-b", "ferry", "inbound/../site-b/e2.hl7", ADT, 10);
     String badId = claimCheck("a/../../x", "site-a", "ferry", "inbound/site-a/x.hl7", ADT, 10);
-    objects = cloud.objects.size();
+    int objects = cloud.objects.size();
     assertEquals(
-        List.of("m-1", "m-2"),
-        failed(handler(RecordLimits.DEFAULTS).handleRequest(batch(badSite, badId), null)));
+        List.of("m-1", "m-2", "m-3"),
+        failed(
+            handler(RecordLimits.DEFAULTS).handleRequest(batch(dotted, traversal, badId), null)));
     assertEquals(objects, cloud.objects.size(), "no error record was written");
     assertEquals(0, cloud.gets);
+    assertTrue(
+        log.list.stream()
+            .anyMatch(e -> e.getFormattedMessage().contains("envelope.site is not a site name")),
+        "the dotted site was refused by the converter's own rule");
   }
 
   @Test

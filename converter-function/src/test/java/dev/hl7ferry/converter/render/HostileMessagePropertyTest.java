@@ -1,7 +1,9 @@
 package dev.hl7ferry.converter.render;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hl7ferry.converter.route.RouteTable;
 import dev.hl7ferry.converter.store.FileSystemTemplateStore;
@@ -20,6 +22,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -93,6 +96,26 @@ class HostileMessagePropertyTest {
   void hostileMessagesFailOnlyWithATemplateExceptionThatQuotesNoValue(
       @ForAll("messages") String text) {
     assertTimeoutPreemptively(Duration.ofSeconds(10), () -> renderAll(text));
+  }
+
+  /**
+   * Found by the property above (seed -9037397523200055632, shrunk) before failures were named by
+   * position and code: a birth date that is no date reached the error text through hl7_date.
+   */
+  @Example
+  void aBirthDateThatIsNoDateIsNotQuotedByTheDateFilterFailure() throws Exception {
+    Hl7Message message =
+        Hl7Message.parse(
+            "MSH|^~\\&|VENDLAB|VENDLAB|HIS|HOSPA|20260101||ORU^R01|CQZPHI|P|2.5.1\r"
+                + "PID|||||||QZPHI\r");
+    TemplateException e =
+        assertThrows(
+            TemplateException.class,
+            () ->
+                set.template("json/oru.json.liquid")
+                    .render(new RenderInput(message, new Fresh("T", "F"))));
+    assertFalse(e.getMessage().contains(MARKER), e.getMessage());
+    assertTrue(e.reason().startsWith("hl7_date: "), e.reason());
   }
 
   private static void renderAll(String text) throws Exception {

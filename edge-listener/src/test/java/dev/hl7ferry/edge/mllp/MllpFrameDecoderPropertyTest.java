@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -135,7 +136,7 @@ class MllpFrameDecoderPropertyTest {
   /** Feeds {@code wire} in random pieces and returns everything decoded. */
   private static List<Object> decode(byte[] wire, long splitSeed, boolean allowMissingCr) {
     EmbeddedChannel ch = new EmbeddedChannel(new MllpFrameDecoder(MAX, HEAD, allowMissingCr));
-    java.util.Random random = new java.util.Random(splitSeed);
+    Random random = new Random(splitSeed);
     List<Object> out = new ArrayList<>();
     int at = 0;
     while (at < wire.length) {

@@ -8,6 +8,7 @@ import dev.hl7ferry.core.error.ErrorLocation;
 import dev.hl7ferry.core.error.Hl7Error;
 import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.core.message.Hl7Message;
+import dev.hl7ferry.core.message.Hl7Version;
 import dev.hl7ferry.core.message.MessageHeader;
 import dev.hl7ferry.core.message.Segment;
 import java.time.Clock;
@@ -97,8 +98,7 @@ class AckBuilderPropertyTest {
   private static void checkAck(MessageHeader original, Ack ack, boolean withError) {
     Hl7Message parsed = parse(ack);
     List<Segment> segments = parsed.segments();
-    boolean err =
-        withError && original.version().atLeast(dev.hl7ferry.core.message.Hl7Version.V2_5);
+    boolean err = withError && original.version().atLeast(Hl7Version.V2_5);
     assertEquals(err ? 3 : 2, segments.size(), ack::text);
     assertEquals("MSH", segments.get(0).name());
     assertEquals("MSA", segments.get(1).name());

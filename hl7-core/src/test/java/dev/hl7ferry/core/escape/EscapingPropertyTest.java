@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hl7ferry.core.message.Delimiters;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -21,7 +22,7 @@ class EscapingPropertyTest {
   /** Six distinct usable characters; the truncation character is absent one time in three. */
   @Provide
   static Arbitrary<Delimiters> delimiters() {
-    Arbitrary<java.util.List<Character>> six =
+    Arbitrary<List<Character>> six =
         Arbitraries.of(DELIMITER_POOL.chars().mapToObj(c -> (char) c).toList())
             .list()
             .ofSize(6)
