@@ -7,6 +7,7 @@ import dev.hl7ferry.core.error.ErrorCode;
 import dev.hl7ferry.core.error.ErrorLocation;
 import dev.hl7ferry.core.error.Hl7Error;
 import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.fuzz.Fuzz;
 import dev.hl7ferry.core.message.Hl7Message;
 import dev.hl7ferry.core.message.Hl7Version;
 import dev.hl7ferry.core.message.MessageHeader;
@@ -14,13 +15,9 @@ import dev.hl7ferry.core.message.Segment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any header that parses gets an ACK that parses again: MSA-2 is MSH-10, the segments are MSH, MSA
@@ -32,67 +29,73 @@ class AckBuilderPropertyTest {
           new ControlIds("T"), Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
 
   /** Field text for one header field: delimiters, escapes and non-ASCII included. */
-  private static Arbitrary<String> field() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().withChars("^~\\&#!ACKADTR01\u00e9 .XE2.3.14.5").ofMaxLength(20),
-        Arbitraries.strings().excludeChars('\r', '\n', '|').ofMaxLength(20));
+  private static String field(Fuzz fuzz) {
+    return fuzz.bool()
+        ? fuzz.string("^~\\&#!ACKADTR01\u00e9 .XE2.3.14.5", 20)
+        : fuzz.string(20, c -> c != '\r' && c != '\n' && c != '|');
   }
 
-  @Provide
-  static Arbitrary<String> msh() {
-    Arbitrary<String> encoding = Arbitraries.of("^~\\&", "^~\\&#", "^~", "^~\\", "#!$%*");
-    Arbitrary<String> version = Arbitraries.of("2.1", "2.2", "2.3", "2.3.1", "2.5", "2.8", "", "x");
-    Arbitrary<String> ackType = Arbitraries.of("", "AL", "NE", "ER", "SU", "XX");
-    return Combinators.combine(encoding, field().list().ofSize(8), version, ackType, field())
-        .as(
-            (enc, f, v, ack, charset) ->
-                String.join(
-                    "|",
-                    List.of(
-                        "MSH", enc, f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), "", f.get(5),
-                        f.get(6), f.get(7), v, "", "", ack, ack, "", charset)));
-  }
-
-  @Property
-  void everyAckParsesAndAcknowledgesTheOriginalControlId(
-      @ForAll("msh") String msh, @ForAll("outcomes") AckOutcome outcome, @ForAll boolean withError)
-      throws Exception {
-    MessageHeader header;
-    try {
-      header = Hl7Message.parse(msh + "\rPID|1\r").header();
-    } catch (Hl7ParseException e) {
-      return; // not a header; the reject path is covered below
+  /** An MSH segment with any encoding characters, field text, version and ACK types. */
+  static String msh(Fuzz fuzz) {
+    String enc = fuzz.oneOf("^~\\&", "^~\\&#", "^~", "^~\\", "#!$%*");
+    List<String> f = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      f.add(field(fuzz));
     }
-    Hl7Error error =
-        withError
-            ? Hl7Error.error(
-                ErrorCode.DATA_TYPE_ERROR,
-                ErrorLocation.field("PID", 3),
-                "bad |value^\r\nMSH|forged")
-            : null;
-    checkAck(header, builder.build(header, outcome, error), error != null);
+    String v = fuzz.oneOf("2.1", "2.2", "2.3", "2.3.1", "2.5", "2.8", "", "x");
+    String ack = fuzz.oneOf("", "AL", "NE", "ER", "SU", "XX");
+    String charset = field(fuzz);
+    return String.join(
+        "|",
+        List.of(
+            "MSH", enc, f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), "", f.get(5), f.get(6),
+            f.get(7), v, "", "", ack, ack, "", charset));
   }
 
-  @Provide
-  static Arbitrary<AckOutcome> outcomes() {
-    return Arbitraries.of(AckOutcome.class);
+  @Test
+  void everyAckParsesAndAcknowledgesTheOriginalControlId() {
+    Fuzz.forAll(
+        fuzz -> {
+          String msh = msh(fuzz);
+          AckOutcome outcome = fuzz.oneOf(AckOutcome.values());
+          boolean withError = fuzz.bool();
+          MessageHeader header;
+          try {
+            header = Hl7Message.parse(msh + "\rPID|1\r").header();
+          } catch (Hl7ParseException e) {
+            return; // not a header; the reject path is covered below
+          }
+          Hl7Error error =
+              withError
+                  ? Hl7Error.error(
+                      ErrorCode.DATA_TYPE_ERROR,
+                      ErrorLocation.field("PID", 3),
+                      "bad |value^\r\nMSH|forged")
+                  : null;
+          checkAck(header, builder.build(header, outcome, error), error != null);
+        });
   }
 
-  @Property
-  void aRejectOfAnyUnparsableInputParsesAgain(@ForAll("msh") String msh, @ForAll String tail) {
-    try {
-      Hl7Message.parse(msh.substring(0, Math.min(msh.length(), 6)) + tail)
-          .header()
-          .requireMinimum();
-    } catch (Hl7ParseException e) {
-      MessageHeader addressed = e.partialHeader().orElse(null);
-      Ack ack = builder.reject(e, AckOutcome.REJECT);
-      Hl7Message parsed = parse(ack);
-      assertEquals("MSA", parsed.segments().get(1).name());
-      if (addressed != null) {
-        assertEquals(addressed.controlId(), parsed.segments().get(1).raw(2));
-      }
-    }
+  @Test
+  void aRejectOfAnyUnparsableInputParsesAgain() {
+    Fuzz.forAll(
+        fuzz -> {
+          String msh = msh(fuzz);
+          String tail = fuzz.string(255);
+          try {
+            Hl7Message.parse(msh.substring(0, Math.min(msh.length(), 6)) + tail)
+                .header()
+                .requireMinimum();
+          } catch (Hl7ParseException e) {
+            MessageHeader addressed = e.partialHeader().orElse(null);
+            Ack ack = builder.reject(e, AckOutcome.REJECT);
+            Hl7Message parsed = parse(ack);
+            assertEquals("MSA", parsed.segments().get(1).name());
+            if (addressed != null) {
+              assertEquals(addressed.controlId(), parsed.segments().get(1).raw(2));
+            }
+          }
+        });
   }
 
   private static void checkAck(MessageHeader original, Ack ack, boolean withError) {
