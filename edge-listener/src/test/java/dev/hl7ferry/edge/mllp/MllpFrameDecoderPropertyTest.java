@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.hl7ferry.edge.fuzz.Fuzz;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -18,12 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The MLLP decoder under any stream cut at any points: frames out equal frames in (oversized ones
@@ -36,100 +32,119 @@ class MllpFrameDecoderPropertyTest {
   private static final Duration LIMIT = Duration.ofSeconds(5);
 
   /** A payload without block characters, sometimes longer than the limit. */
-  private static Arbitrary<byte[]> payload() {
-    return Arbitraries.bytes()
-        .filter(b -> b != Mllp.START && b != Mllp.END)
-        .array(byte[].class)
-        .ofMaxSize(MAX + 100);
-  }
-
-  @Provide
-  static Arbitrary<List<byte[]>> payloads() {
-    return payload().list().ofMaxSize(8);
+  private static byte[] payload(Fuzz fuzz) {
+    return fuzz.bytes(MAX + 100, b -> b != (Mllp.START & 0xFF) && b != (Mllp.END & 0xFF));
   }
 
   /** Bytes between frames: anything but a start block (CR, LF, NUL, stray end blocks). */
-  @Provide
-  static Arbitrary<byte[]> junk() {
-    return Arbitraries.oneOf(
-        Arbitraries.just(new byte[0]),
-        Arbitraries.bytes().filter(b -> b != Mllp.START).array(byte[].class).ofMaxSize(20));
+  private static byte[] junk(Fuzz fuzz) {
+    return fuzz.bool() ? new byte[0] : fuzz.bytes(20, b -> b != (Mllp.START & 0xFF));
   }
 
-  @Provide
-  static Arbitrary<byte[]> stream() {
-    return Arbitraries.oneOf(
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(6000),
-        Arbitraries.bytes().between((byte) 0x0B, (byte) 0x1C).array(byte[].class).ofMaxSize(3000),
-        Arbitraries.of(Mllp.START, Mllp.END, Mllp.CR, (byte) 'M', (byte) 0)
-            .array(byte[].class)
-            .ofMaxSize(3000));
+  /** Any bytes, bytes among the block characters, or only block characters, CR, 'M' and NUL. */
+  private static byte[] stream(Fuzz fuzz) {
+    return switch (fuzz.between(0, 2)) {
+      case 0 -> fuzz.bytes(6000);
+      case 1 -> fuzz.bytes(3000, b -> b >= 0x0B && b <= 0x1C);
+      default -> fuzz.bytesOf(new byte[] {Mllp.START, Mllp.END, Mllp.CR, (byte) 'M', 0}, 3000);
+    };
   }
 
-  @Property
-  void framesOutEqualFramesInForAnySplit(
-      @ForAll("payloads") List<byte[]> payloads,
-      @ForAll("junk") byte[] junk,
-      @ForAll boolean allowMissingCr,
-      @ForAll long splitSeed) {
-    ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    for (byte[] p : payloads) {
-      wire.writeBytes(junk);
-      wire.write(Mllp.START);
-      wire.writeBytes(p);
-      wire.write(Mllp.END);
-      wire.write(Mllp.CR);
-    }
-    List<Object> out =
-        assertTimeoutPreemptively(
-            LIMIT, () -> decode(wire.toByteArray(), splitSeed, allowMissingCr));
-    assertEquals(payloads.size(), out.size());
-    for (int i = 0; i < payloads.size(); i++) {
-      byte[] in = payloads.get(i);
-      if (in.length <= MAX) {
-        assertArrayEquals(in, ((MllpFrame) out.get(i)).payload(), "frame " + i);
-      } else {
-        OversizedFrame big = (OversizedFrame) out.get(i);
-        assertEquals(in.length, big.length(), "frame " + i);
-        assertArrayEquals(Arrays.copyOf(in, HEAD), big.head(), "frame " + i);
-        assertEquals(MAX, big.limit());
-      }
-    }
+  @Test
+  void framesOutEqualFramesInForAnySplit() {
+    Fuzz.forAll(
+        fuzz -> {
+          List<byte[]> payloads = fuzz.list(8, () -> payload(fuzz));
+          byte[] junk = junk(fuzz);
+          boolean allowMissingCr = fuzz.bool();
+          long splitSeed = fuzz.anyLong();
+          ByteArrayOutputStream wire = new ByteArrayOutputStream();
+          for (byte[] p : payloads) {
+            wire.writeBytes(junk);
+            wire.write(Mllp.START);
+            wire.writeBytes(p);
+            wire.write(Mllp.END);
+            wire.write(Mllp.CR);
+          }
+          List<Object> out =
+              assertTimeoutPreemptively(
+                  LIMIT, () -> decode(wire.toByteArray(), splitSeed, allowMissingCr));
+          assertEquals(payloads.size(), out.size());
+          for (int i = 0; i < payloads.size(); i++) {
+            byte[] in = payloads.get(i);
+            if (in.length <= MAX) {
+              assertArrayEquals(in, ((MllpFrame) out.get(i)).payload(), "frame " + i);
+            } else {
+              OversizedFrame big = (OversizedFrame) out.get(i);
+              assertEquals(in.length, big.length(), "frame " + i);
+              assertArrayEquals(Arrays.copyOf(in, HEAD), big.head(), "frame " + i);
+              assertEquals(MAX, big.limit());
+            }
+          }
+        });
   }
 
-  @Property
-  void anyByteStreamDecodesWithoutAnExceptionAndWithinTheLimit(
-      @ForAll("stream") byte[] stream, @ForAll boolean allowMissingCr, @ForAll long splitSeed) {
-    List<Object> out =
-        assertTimeoutPreemptively(LIMIT, () -> decode(stream, splitSeed, allowMissingCr));
-    for (Object o : out) {
-      if (o instanceof MllpFrame f) {
-        assertTrue(f.payload().length <= MAX);
-      } else if (o instanceof OversizedFrame big) {
-        assertEquals(HEAD, big.head().length);
-        assertTrue(big.length() > MAX);
-      } else {
-        fail("unexpected " + o);
-      }
-    }
+  @Test
+  void anyByteStreamDecodesWithoutAnExceptionAndWithinTheLimit() {
+    Fuzz.forAll(
+        fuzz -> {
+          byte[] stream = stream(fuzz);
+          boolean allowMissingCr = fuzz.bool();
+          long splitSeed = fuzz.anyLong();
+          List<Object> out =
+              assertTimeoutPreemptively(LIMIT, () -> decode(stream, splitSeed, allowMissingCr));
+          for (Object o : out) {
+            if (o instanceof MllpFrame f) {
+              assertTrue(f.payload().length <= MAX);
+            } else if (o instanceof OversizedFrame big) {
+              assertEquals(HEAD, big.head().length);
+              assertTrue(big.length() > MAX);
+            } else {
+              fail("unexpected " + o);
+            }
+          }
+        });
   }
 
-  @Property
-  void anOversizedFrameIsDiscardedWithoutBeingHeld(
-      @ForAll @IntRange(min = MAX + 1, max = 50 * MAX) int length,
-      @ForAll @IntRange(min = 1, max = 700) int chunk) {
-    byte[] wire = new byte[length + 3];
-    Arrays.fill(wire, (byte) 'x');
-    wire[0] = Mllp.START;
-    wire[length + 1] = Mllp.END;
-    wire[length + 2] = Mllp.CR;
+  @Test
+  void anOversizedFrameIsDiscardedWithoutBeingHeld() {
+    Fuzz.forAll(
+        fuzz -> {
+          int length = fuzz.between(MAX + 1, 50 * MAX);
+          int chunk = fuzz.between(1, 700);
+          byte[] wire = new byte[length + 3];
+          Arrays.fill(wire, (byte) 'x');
+          wire[0] = Mllp.START;
+          wire[length + 1] = Mllp.END;
+          wire[length + 2] = Mllp.CR;
+          EmbeddedChannel ch = new EmbeddedChannel(new MllpFrameDecoder(MAX, HEAD, false));
+          for (int at = 0; at < wire.length; at += chunk) {
+            ch.writeInbound(Unpooled.wrappedBuffer(wire, at, Math.min(chunk, wire.length - at)));
+            assertTrue(held(ch) <= MAX + chunk, "held " + held(ch));
+          }
+          OversizedFrame big = ch.readInbound();
+          assertEquals(length, big.length());
+          assertFalse(ch.finish());
+        });
+  }
+
+  /**
+   * Found by {@link #framesOutEqualFramesInForAnySplit} (seed -6051702093584620943): a frame over
+   * the limit whose 0x1C ended a read was held whole while its CR was awaited.
+   */
+  @Test
+  void anOversizedFrameWaitingForTheCrOfItsEndBlockIsNotHeld() {
+    byte[] first = new byte[MAX + 48];
+    Arrays.fill(first, (byte) 'x');
+    first[0] = Mllp.START;
+    first[first.length - 1] = Mllp.END;
     EmbeddedChannel ch = new EmbeddedChannel(new MllpFrameDecoder(MAX, HEAD, false));
-    for (int at = 0; at < wire.length; at += chunk) {
-      ch.writeInbound(Unpooled.wrappedBuffer(wire, at, Math.min(chunk, wire.length - at)));
-      assertTrue(held(ch) <= MAX + chunk, "held " + held(ch));
-    }
+    ch.writeInbound(Unpooled.wrappedBuffer(first));
+    assertTrue(held(ch) <= MAX + 2, "held " + held(ch));
+    ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {Mllp.CR}));
     OversizedFrame big = ch.readInbound();
-    assertEquals(length, big.length());
+    assertEquals(first.length - 2, big.length());
+    assertArrayEquals(Arrays.copyOfRange(first, 1, 1 + HEAD), big.head());
     assertFalse(ch.finish());
   }
 
