@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.converter.fuzz.Fuzz;
 import dev.hl7ferry.converter.route.RouteTable;
 import dev.hl7ferry.converter.store.FileSystemTemplateStore;
 import dev.hl7ferry.converter.store.TemplateCatalog;
@@ -19,14 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile messages (any segments, any field text: delimiters, escapes, non-ASCII, bad dates)
@@ -42,7 +37,7 @@ class HostileMessagePropertyTest {
   private static TemplateSet set;
   private static RouteTable routes;
 
-  @BeforeContainer
+  @BeforeAll
   static void loadTheSampleStore() throws Exception {
     set =
         new TemplateCatalog(
@@ -52,57 +47,56 @@ class HostileMessagePropertyTest {
     routes = set.routes();
   }
 
-  private static Arbitrary<String> fieldText() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings()
-            .withChars("^~&\\XE.brFS0123456789ABCDEF+- :\u00e9\u20ac\u0000\u001b")
-            .ofMaxLength(30),
-        Arbitraries.strings().excludeChars('|', '\r', '\n').ofMaxLength(30),
-        Arbitraries.of(
-            "", "\"\"", "19801231", "1980123", "20261399", "2026-01-01", "99999999999999+9999"),
-        Arbitraries.strings().withChars("A^~&").ofMinLength(200).ofMaxLength(2000));
+  private static String fieldText(Fuzz fuzz) {
+    return switch (fuzz.between(0, 3)) {
+      case 0 -> fuzz.string("^~&\\XE.brFS0123456789ABCDEF+- :\u00e9\u20ac\u0000\u001b", 30);
+      case 1 -> fuzz.string(30, c -> c != '|' && c != '\r' && c != '\n');
+      case 2 ->
+          fuzz.oneOf(
+              "", "\"\"", "19801231", "1980123", "20261399", "2026-01-01", "99999999999999+9999");
+      default -> fuzz.string("A^~&", 200, 2000);
+    };
   }
 
-  private static Arbitrary<String> segment() {
-    Arbitrary<String> name = Arbitraries.of("PID", "OBR", "OBX", "NTE", "PV1", "EVN", "ZZZ", "MSH");
-    Arbitrary<List<String>> fields =
-        Arbitraries.oneOf(fieldText(), fieldText().map(t -> t + MARKER)).list().ofMaxSize(25);
-    return Combinators.combine(name, fields)
-        .as((n, f) -> n + (f.isEmpty() ? "" : "|" + String.join("|", f)));
+  private static String segment(Fuzz fuzz) {
+    String name = fuzz.oneOf("PID", "OBR", "OBX", "NTE", "PV1", "EVN", "ZZZ", "MSH");
+    List<String> f = fuzz.list(25, () -> fuzz.bool() ? fieldText(fuzz) : fieldText(fuzz) + MARKER);
+    return name + (f.isEmpty() ? "" : "|" + String.join("|", f));
   }
 
-  @Provide
-  static Arbitrary<String> messages() {
-    Arbitrary<String> type = Arbitraries.of("ORU^R01", "ADT^A01", "ORU", "^R01", "ORU^R01^X^Y");
-    Arbitrary<String> facility = Arbitraries.of("VENDLAB", "VENDLAB^1.2.3^ISO", "");
-    Arbitrary<String> version = Arbitraries.of("2.5.1", "2.3", "", "x");
-    return Combinators.combine(type, facility, version, segment().list().ofMaxSize(12))
-        .as(
-            (t, f, v, segments) ->
-                "MSH|^~\\&|VENDLAB|"
-                    + f
-                    + "|HIS|HOSPA|20260101||"
-                    + t
-                    + "|C"
-                    + MARKER
-                    + "|P|"
-                    + v
-                    + "\r"
-                    + String.join("\r", segments)
-                    + "\r");
+  static String message(Fuzz fuzz) {
+    String t = fuzz.oneOf("ORU^R01", "ADT^A01", "ORU", "^R01", "ORU^R01^X^Y");
+    String f = fuzz.oneOf("VENDLAB", "VENDLAB^1.2.3^ISO", "");
+    String v = fuzz.oneOf("2.5.1", "2.3", "", "x");
+    List<String> segments = fuzz.list(12, () -> segment(fuzz));
+    return "MSH|^~\\&|VENDLAB|"
+        + f
+        + "|HIS|HOSPA|20260101||"
+        + t
+        + "|C"
+        + MARKER
+        + "|P|"
+        + v
+        + "\r"
+        + String.join("\r", segments)
+        + "\r";
   }
 
-  @Property
-  void hostileMessagesFailOnlyWithATemplateExceptionThatQuotesNoValue(
-      @ForAll("messages") String text) {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> renderAll(text));
+  @Test
+  void hostileMessagesFailOnlyWithATemplateExceptionThatQuotesNoValue() {
+    Fuzz.forAll(
+        fuzz -> {
+          String text = message(fuzz);
+          assertTimeoutPreemptively(Duration.ofSeconds(10), () -> renderAll(text));
+        });
   }
 
   /**
-   * Found by the property above (seed -9037397523200055632, shrunk) before failures were named by
-   * position and code: a birth date that is no date reached the error text through hl7_date.
+   * Found by the property above (when it ran on jqwik: seed -9037397523200055632, shrunk) before
+   * failures were named by position and code: a birth date that is no date reached the error text
+   * through hl7_date.
    */
-  @Example
+  @Test
   void aBirthDateThatIsNoDateIsNotQuotedByTheDateFilterFailure() throws Exception {
     Hl7Message message =
         Hl7Message.parse(
