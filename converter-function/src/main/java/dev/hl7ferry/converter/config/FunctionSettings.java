@@ -18,6 +18,10 @@ import java.util.Map;
  *   <li>{@code FERRY_INLINE_MAX_BYTES}: an output whose outbound envelope body is at most this many
  *       bytes travels inside it (no S3 object), a larger one as a claim check; default {@code
  *       65536} (one SQS billing chunk), 0 never inlines, at most {@code 1048576} (SQS's limit)
+ *   <li>{@code FERRY_RENDER_TIMEOUT}: ISO-8601 duration one record's rendering may take before the
+ *       record fails (its render thread is abandoned), default {@code PT5S}
+ *   <li>{@code FERRY_MAX_INPUT_BYTES}: a payload larger than this is refused from its envelope's
+ *       size, without being read; default {@code 16777216} (16 MiB)
  *   <li>{@code AWS_REGION}: default us-east-1
  *   <li>{@code FERRY_S3_ENDPOINT}, {@code FERRY_SQS_ENDPOINT}: endpoint overrides (the local cloud,
  *       VPC endpoints), both defaulting to {@code FERRY_AWS_ENDPOINT}; an S3 override also turns on
@@ -33,7 +37,15 @@ public record FunctionSettings(
     InlinePolicy inline,
     String region,
     URI s3Endpoint,
-    URI sqsEndpoint) {
+    URI sqsEndpoint,
+    Duration renderTimeout,
+    long maxInputBytes) {
+
+  /** Default of {@code FERRY_MAX_INPUT_BYTES}. */
+  public static final long DEFAULT_MAX_INPUT_BYTES = 16L * 1024 * 1024;
+
+  /** Default of {@code FERRY_RENDER_TIMEOUT}. */
+  public static final Duration DEFAULT_RENDER_TIMEOUT = Duration.ofSeconds(5);
 
   public FunctionSettings {
     if (bucket == null || bucket.isBlank()) {
@@ -45,16 +57,18 @@ public record FunctionSettings(
     if (!outboundQueue.contains("{site}")) {
       throw new IllegalArgumentException("FERRY_OUTBOUND_QUEUE must contain {site}");
     }
+    if (renderTimeout == null || renderTimeout.isNegative() || renderTimeout.isZero()) {
+      throw new IllegalArgumentException("FERRY_RENDER_TIMEOUT must be a positive duration");
+    }
+    if (maxInputBytes < 1) {
+      throw new IllegalArgumentException(
+          "FERRY_MAX_INPUT_BYTES must be a positive number of bytes");
+    }
   }
 
   /** Reads the settings from environment variables. */
   public static FunctionSettings fromEnvironment(Map<String, String> env) {
-    Duration ttl;
-    try {
-      ttl = Duration.parse(env.getOrDefault("FERRY_TEMPLATE_TTL", "PT60S"));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("FERRY_TEMPLATE_TTL is not an ISO-8601 duration", e);
-    }
+    Duration ttl = duration(env, "FERRY_TEMPLATE_TTL", "PT60S");
     String both = env.get("FERRY_AWS_ENDPOINT");
     return new FunctionSettings(
         env.get("FERRY_BUCKET"),
@@ -64,7 +78,30 @@ public record FunctionSettings(
         inline(env.get("FERRY_INLINE_MAX_BYTES")),
         env.getOrDefault("AWS_REGION", "us-east-1"),
         uri(env.getOrDefault("FERRY_S3_ENDPOINT", both)),
-        uri(env.getOrDefault("FERRY_SQS_ENDPOINT", both)));
+        uri(env.getOrDefault("FERRY_SQS_ENDPOINT", both)),
+        duration(env, "FERRY_RENDER_TIMEOUT", DEFAULT_RENDER_TIMEOUT.toString()),
+        bytes(env.get("FERRY_MAX_INPUT_BYTES")));
+  }
+
+  private static Duration duration(Map<String, String> env, String name, String otherwise) {
+    String text = env.getOrDefault(name, otherwise);
+    try {
+      return Duration.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " is not an ISO-8601 duration, was " + text, e);
+    }
+  }
+
+  private static long bytes(String text) {
+    if (text == null || text.isBlank()) {
+      return DEFAULT_MAX_INPUT_BYTES;
+    }
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "FERRY_MAX_INPUT_BYTES must be a whole number of bytes, was " + text, e);
+    }
   }
 
   private static InlinePolicy inline(String text) {

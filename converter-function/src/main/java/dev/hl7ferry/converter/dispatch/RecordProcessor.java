@@ -1,5 +1,6 @@
 package dev.hl7ferry.converter.dispatch;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,18 +22,23 @@ import dev.hl7ferry.core.ack.Hl7Timestamp;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.core.charset.MessageDecoder;
 import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.log.LogSafe;
 import dev.hl7ferry.core.message.Hl7Message;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one SQS record end to end: envelope (version 1 or 2), payload (inline or fetched, sha256
- * and size checked), routes and templates, then per output a send to the site's outbound queue
- * (inline, or a claim check after a PutObject under a deterministic key). Any failure leaves {@code
- * errors/{site}/{id}.json} (why, which template) and is rethrown.
+ * Handles one SQS record end to end: envelope (version 1 or 2; site and id checked, a claim check
+ * only for this function's bucket under {@code inbound/{site}/}, a payload no larger than the
+ * limit), payload (inline or fetched, sha256 and size checked), routes and templates (on a {@link
+ * RenderWorker} under a time limit), then per output a send to the site's outbound queue (inline,
+ * or a claim check after a PutObject under a deterministic key). Any failure leaves {@code
+ * errors/{site}/{id}.json} (why, which template) and is rethrown. Reasons in logs and error records
+ * name positions and codes, never a value from the message.
  */
 public final class RecordProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
@@ -47,15 +53,13 @@ public final class RecordProcessor {
   private final PayloadStore store;
   private final OutputSender sender;
   private final String outputBucket;
+  private final RecordLimits limits;
+  private final RenderWorker worker;
   private final Clock clock;
   private final ObjectMapper json;
   private final MessageDecoder decoder = new MessageDecoder(CharsetPolicy.DEFAULT);
 
-  /**
-   * @param inline which outputs travel inside their outbound envelope
-   * @param outputBucket where claim-checked outputs and error records go; null means the payload's
-   *     own bucket (then an inline envelope has none and fails)
-   */
+  /** With the default {@link RecordLimits}. */
   public RecordProcessor(
       TemplateCatalog catalog,
       PayloadStore store,
@@ -64,10 +68,33 @@ public final class RecordProcessor {
       String outputBucket,
       Clock clock,
       ObjectMapper json) {
+    this(catalog, store, queues, inline, outputBucket, RecordLimits.DEFAULTS, clock, json);
+  }
+
+  /**
+   * @param inline which outputs travel inside their outbound envelope
+   * @param bucket the function's bucket: the only one claim checks may point into, and where
+   *     claim-checked outputs and error records go
+   * @param limits payload size and render time per record
+   */
+  public RecordProcessor(
+      TemplateCatalog catalog,
+      PayloadStore store,
+      OutboundQueues queues,
+      InlinePolicy inline,
+      String bucket,
+      RecordLimits limits,
+      Clock clock,
+      ObjectMapper json) {
+    if (bucket == null || bucket.isBlank()) {
+      throw new IllegalArgumentException("the function's bucket is required");
+    }
     this.catalog = catalog;
     this.store = store;
     this.sender = new OutputSender(store, queues, inline);
-    this.outputBucket = outputBucket;
+    this.outputBucket = bucket;
+    this.limits = limits;
+    this.worker = new RenderWorker(limits.renderTimeout());
     this.clock = clock;
     this.json = json;
   }
@@ -78,8 +105,14 @@ public final class RecordProcessor {
     try {
       env = EnvelopeJson.readInbound(body);
     } catch (IllegalArgumentException e) {
-      LOG.warn("rejected envelope sha256={}: {}", Keys.sha256Hex(body), e.getMessage());
-      throw new RecordFailure("bad envelope: " + e.getMessage(), null, e);
+      String why = envelopeProblem(e);
+      LOG.warn("rejected envelope sha256={}: {}", Keys.sha256Hex(body), why);
+      throw new RecordFailure("bad envelope: " + why, null, e);
+    }
+    String address = EnvelopeRules.addressProblem(env);
+    if (address != null) {
+      LOG.warn("rejected envelope sha256={}: {}", Keys.sha256Hex(body), address);
+      throw new RecordFailure("bad envelope: " + address, null, null);
     }
     try {
       return convert(env);
@@ -89,11 +122,35 @@ public final class RecordProcessor {
     } catch (TemplateException e) {
       recordError(env, e.getMessage(), e.template(), e.line(), e);
       throw new RecordFailure(e.getMessage(), e.template(), e);
-    } catch (IOException | Hl7ParseException | RouteConfigException | RuntimeException e) {
+    } catch (Hl7ParseException e) {
+      String why =
+          "not HL7: error "
+              + e.error().code().code()
+              + (e.error().location() == null ? "" : " at " + e.error().location());
+      recordError(env, why, null, 0, e);
+      throw new RecordFailure(why, null, e);
+    } catch (IOException | RouteConfigException e) {
+      // Our own texts: object keys, route file problems; no message values.
       String why = e.getClass().getSimpleName() + ": " + e.getMessage();
       recordError(env, why, null, 0, e);
       throw new RecordFailure(why, null, e);
+    } catch (RuntimeException e) {
+      // A JDK or library message may quote what it failed on: the class only.
+      String why = "failed (" + e.getClass().getSimpleName() + ")";
+      recordError(env, why, null, 0, e);
+      throw new RecordFailure(why, null, e);
     }
+  }
+
+  /** The envelope's problem without the JSON parser's text (which quotes the body). */
+  private static String envelopeProblem(IllegalArgumentException e) {
+    if (e.getCause() instanceof JsonProcessingException jpe) {
+      JsonLocation at = jpe.getLocation();
+      return at == null
+          ? "envelope is not valid JSON"
+          : "envelope is not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+    return LogSafe.text(e.getMessage());
   }
 
   private Outcome convert(InboundEnvelope env)
@@ -102,8 +159,13 @@ public final class RecordProcessor {
           RouteConfigException,
           TemplateException,
           RecordFailure {
-    // An inline payload costs no GetObject; either way the bytes must be the ones described.
-    byte[] payload = env.inline() ? env.payload() : store.get(env.bucket(), env.key());
+    String problem = EnvelopeRules.payloadProblem(env, outputBucket, limits.maxInputBytes());
+    if (problem != null) {
+      throw new RecordFailure(problem, null, null);
+    }
+    // An inline payload costs no GetObject; either way the bytes must be the ones described, and
+    // an object larger than described is refused before it is read.
+    byte[] payload = env.inline() ? env.payload() : store.get(env.bucket(), env.key(), env.size());
     try {
       env.verify(payload);
     } catch (PayloadMismatchException e) {
@@ -114,13 +176,15 @@ public final class RecordProcessor {
     RouteTable routes = set.routes();
     String now = new Hl7Timestamp(clock).now();
     Conversion conversion =
-        Converter.convert(
-            message,
-            routes,
-            set,
-            (route, destination) ->
-                new Fresh(now, Keys.controlId(env.id(), route.name(), destination)));
-    String bucket = bucket(env);
+        render(
+            () ->
+                Converter.convert(
+                    message,
+                    routes,
+                    set,
+                    (route, destination) ->
+                        new Fresh(now, Keys.controlId(env.id(), route.name(), destination))));
+    String bucket = outputBucket;
     if (conversion.unmatched()) {
       if (routes.unmatched() == UnmatchedPolicy.DEAD_LETTER) {
         throw new RecordFailure("no route matched (unmatched policy: dead-letter)", null, null);
@@ -141,23 +205,26 @@ public final class RecordProcessor {
     return Outcome.CONVERTED;
   }
 
-  private static String typeOf(Hl7Message message) {
-    return message.header().typeAndTrigger();
+  /** Routing and rendering on the worker, under the time limit. */
+  private Conversion render(Callable<Conversion> work) throws TemplateException, RecordFailure {
+    try {
+      return worker.call(work);
+    } catch (TemplateException | RecordFailure | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("rendering threw " + e.getClass().getSimpleName(), e);
+    }
   }
 
-  private String bucket(InboundEnvelope env) {
-    String bucket = outputBucket == null || outputBucket.isBlank() ? env.bucket() : outputBucket;
-    if (bucket == null) {
-      throw new IllegalStateException("no bucket for outputs: none configured, payload inline");
-    }
-    return bucket;
+  private static String typeOf(Hl7Message message) {
+    return LogSafe.text(message.header().typeAndTrigger());
   }
 
   private void recordError(
       InboundEnvelope env, String why, String template, int line, Exception e) {
     LOG.warn("failed id={} site={} template={}: {}", env.id(), env.site(), template, why);
     try {
-      put(bucket(env), Keys.error(env.site(), env.id()), record(env, why, template, line));
+      put(outputBucket, Keys.error(env.site(), env.id()), record(env, why, template, line));
     } catch (IOException | RuntimeException writeFailure) {
       e.addSuppressed(writeFailure);
       LOG.error("could not write the error record of id={}", env.id(), writeFailure);

@@ -3,6 +3,8 @@ package dev.hl7ferry.converter.filter;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.zone.ZoneRulesException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import liqp.TemplateContext;
@@ -42,11 +44,31 @@ public final class DateFilters {
   }
 
   private static DateTimeFormatter formatter(Object pattern) {
-    return FORMATS.computeIfAbsent(String.valueOf(pattern), DateTimeFormatter::ofPattern);
+    try {
+      return FORMATS.computeIfAbsent(String.valueOf(pattern), DateTimeFormatter::ofPattern);
+    } catch (IllegalArgumentException e) {
+      // The pattern is the template's (a value would be refused as a pattern the same way).
+      throw new FilterException("not a valid date/time pattern", e);
+    }
   }
 
   private static ZoneId zone(Object[] params, int at) {
     return params.length > at ? ZoneId.of(String.valueOf(params[at])) : ZoneId.of("UTC");
+  }
+
+  /** What went wrong, without the value: which part could not be read. */
+  private static String problem(RuntimeException e) {
+    if (e instanceof ZoneRulesException
+        || (e instanceof DateTimeException && String.valueOf(e.getMessage()).contains("ZoneId"))) {
+      return "the zone argument is not a zone id";
+    }
+    if (e instanceof DateTimeParseException p) {
+      return "the value does not match the pattern (at index " + p.getErrorIndex() + ")";
+    }
+    if (e instanceof DateTimeException) {
+      return "the value is not a valid date/time for the pattern";
+    }
+    return "the value is not an HL7 date/time";
   }
 
   /** One conversion of a non-blank value; the first parameter is always the pattern. */
@@ -56,7 +78,8 @@ public final class DateFilters {
 
   /**
    * The shared filter body: blank stays blank, the pattern is required, and a date/time error
-   * becomes an error naming the filter (the template error then names template and line).
+   * becomes a {@link FilterException} naming the filter and the problem but never the value (the
+   * template error then names template and line).
    */
   private static final class DateFilter extends Filter {
     private final String needs;
@@ -75,12 +98,15 @@ public final class DateFilters {
         return "";
       }
       if (params.length == 0) {
-        throw new IllegalArgumentException(name + " needs " + needs);
+        throw new FilterException(name + " needs " + needs);
       }
       try {
         return conversion.apply(text, params);
-      } catch (DateTimeException e) {
-        throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+      } catch (FilterException e) {
+        throw e;
+      } catch (DateTimeException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        // The JDK's messages quote the value (a birth date, say): say what failed, not on what.
+        throw new FilterException(name + ": " + problem(e), e);
       }
     }
   }

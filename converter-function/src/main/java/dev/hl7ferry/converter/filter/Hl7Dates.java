@@ -33,7 +33,7 @@ final class Hl7Dates {
       s = s.substring(0, dot);
     }
     if (s.length() < 4 || s.length() % 2 != 0 || !s.chars().allMatch(Character::isDigit)) {
-      throw new IllegalArgumentException("not an HL7 date/time: '" + dtm + "'");
+      throw new IllegalArgumentException("not an HL7 date/time");
     }
     LocalDateTime local =
         LocalDateTime.of(

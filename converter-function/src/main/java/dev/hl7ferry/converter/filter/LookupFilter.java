@@ -1,7 +1,6 @@
 package dev.hl7ferry.converter.filter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
 
@@ -21,14 +20,15 @@ public final class LookupFilter extends Filter {
   @Override
   public Object apply(Object value, TemplateContext context, Object... params) {
     if (params.length == 0) {
-      throw new IllegalArgumentException("lookup needs a table name, e.g. lookup: \"units\"");
+      throw new FilterException("lookup needs a table name, e.g. lookup: \"units\"");
     }
     String key = value == null ? "" : String.valueOf(value);
     LookupTable table;
     try {
       table = tables.table(String.valueOf(params[0]));
     } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
+      // Names a table from the template, never a value from the message.
+      throw new FilterException(e.getMessage(), e);
     }
     String found = table.entries().get(key);
     if (found != null) {

@@ -7,6 +7,7 @@ import dev.hl7ferry.converter.config.FunctionSettings;
 import dev.hl7ferry.converter.dispatch.BatchProcessor;
 import dev.hl7ferry.converter.dispatch.OutboundQueues;
 import dev.hl7ferry.converter.dispatch.PayloadStore;
+import dev.hl7ferry.converter.dispatch.RecordLimits;
 import dev.hl7ferry.converter.dispatch.RecordProcessor;
 import dev.hl7ferry.converter.store.TemplateCatalog;
 import dev.hl7ferry.converter.store.TemplateStore;
@@ -49,7 +50,14 @@ final class FunctionModule {
       Clock clock,
       ObjectMapper json) {
     return new RecordProcessor(
-        catalog, payloads, queues, settings.inline(), settings.bucket(), clock, json);
+        catalog,
+        payloads,
+        queues,
+        settings.inline(),
+        settings.bucket(),
+        new RecordLimits(settings.maxInputBytes(), settings.renderTimeout()),
+        clock,
+        json);
   }
 
   @Provides

@@ -34,11 +34,13 @@ final class OutputCheck {
     try {
       JSON.readTree(rendered);
     } catch (JsonProcessingException e) {
+      // Jackson's message quotes the offending token, which may be a value: position only.
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
       throw new TemplateException(
           template.name(),
           0,
-          "output is not valid JSON at output line " + line + ": " + e.getOriginalMessage(),
+          "output is not valid JSON at output line " + line + ", column " + column,
           e);
     }
     return rendered.strip();
@@ -85,7 +87,13 @@ final class OutputCheck {
       Hl7Message.parse(text).header();
       return text;
     } catch (Hl7ParseException e) {
-      throw new TemplateException(template.name(), 0, "output is not HL7: " + e.getMessage(), e);
+      throw new TemplateException(
+          template.name(),
+          0,
+          "output is not HL7: error "
+              + e.error().code().code()
+              + (e.error().location() == null ? "" : " at " + e.error().location()),
+          e);
     }
   }
 

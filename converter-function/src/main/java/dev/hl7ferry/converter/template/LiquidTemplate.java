@@ -64,12 +64,17 @@ final class LiquidTemplate implements CompiledTemplate {
       TemplateContext context = new TemplateContext(template, parser, vars);
       Object out = root.render(context);
       return String.valueOf(parser.getRenderTransformer().transformObject(context, out));
-    } catch (RuntimeException e) {
-      throw failure(name, e);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // An include that includes itself overflows the stack; a limit may run memory out: either
+      // fails this render only. Other Errors go to the render worker, which fails the record.
+      throw RenderFailures.of(name, e);
     }
   }
 
-  /** Turns whatever liqp threw into an error naming the template and the line. */
+  /**
+   * Turns whatever liqp threw while compiling into an error naming the template and the line. No
+   * message exists yet at compile time, so liqp's text (about the template) is kept whole.
+   */
   static TemplateException failure(String name, RuntimeException e) {
     int line = 0;
     StringBuilder why = new StringBuilder();

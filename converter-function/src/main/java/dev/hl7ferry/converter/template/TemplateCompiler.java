@@ -21,9 +21,9 @@ import liqp.parser.Flavor;
  */
 public final class TemplateCompiler {
   /** Guards against runaway loops and outputs; generous for any real message. */
-  private static final int MAX_ITERATIONS = 1_000_000;
+  static final int MAX_ITERATIONS = 1_000_000;
 
-  private static final int MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+  static final int MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
 
   private final TemplateSource source;
   private final ConcurrentHashMap<String, TemplateParser> parsers = new ConcurrentHashMap<>();

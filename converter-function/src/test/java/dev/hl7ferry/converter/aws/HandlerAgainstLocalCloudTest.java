@@ -1,6 +1,8 @@
 package dev.hl7ferry.converter.aws;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -19,6 +21,7 @@ import dev.hl7ferry.infra.local.LocalCloud;
 import dev.hl7ferry.infra.local.LocalCloudConfig;
 import dev.hl7ferry.infra.local.LocalCloudExtension;
 import dev.hl7ferry.infra.local.aws.LocalClients;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +148,19 @@ class HandlerAgainstLocalCloudTest {
       }
       all.addAll(batch);
     }
+  }
+
+  @Test
+  void aPayloadIsReadOnlyUpToTheSizeItsEnvelopeStates() throws Exception {
+    byte[] bytes = Files.readAllBytes(GOLDEN.resolve("cases/vendor-oru.hl7"));
+    S3Payloads payloads = new S3Payloads(s3);
+    String key = "inbound/site-a/2026/01/01/e1.hl7";
+    assertArrayEquals(bytes, payloads.get("ferry", key, bytes.length));
+    IOException e =
+        assertThrows(IOException.class, () -> payloads.get("ferry", key, bytes.length - 1));
+    assertEquals(
+        "s3://ferry/" + key + " holds " + bytes.length + " bytes, more than " + (bytes.length - 1),
+        e.getMessage());
   }
 
   @Test

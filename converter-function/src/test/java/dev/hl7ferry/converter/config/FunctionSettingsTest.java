@@ -2,7 +2,10 @@ package dev.hl7ferry.converter.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,36 @@ class FunctionSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> with("1048577")).getMessage());
     assertThrows(IllegalArgumentException.class, () -> with("64k"));
     assertThrows(IllegalArgumentException.class, () -> with("-1"));
+  }
+
+  @Test
+  void renderTimeoutAndInputLimitHaveDefaultsAndAreRead() {
+    FunctionSettings defaults = FunctionSettings.fromEnvironment(Map.of("FERRY_BUCKET", "b"));
+    assertEquals(Duration.ofSeconds(5), defaults.renderTimeout());
+    assertEquals(16L * 1024 * 1024, defaults.maxInputBytes());
+    FunctionSettings set =
+        FunctionSettings.fromEnvironment(
+            Map.of(
+                "FERRY_BUCKET", "b",
+                "FERRY_RENDER_TIMEOUT", "PT0.5S",
+                "FERRY_MAX_INPUT_BYTES", "1000"));
+    assertEquals(Duration.ofMillis(500), set.renderTimeout());
+    assertEquals(1000, set.maxInputBytes());
+  }
+
+  @Test
+  void aBadRenderTimeoutOrInputLimitIsRefusedNamingTheVariable() {
+    for (Map<String, String> env :
+        List.of(
+            Map.of("FERRY_BUCKET", "b", "FERRY_RENDER_TIMEOUT", "5s"),
+            Map.of("FERRY_BUCKET", "b", "FERRY_RENDER_TIMEOUT", "PT0S"),
+            Map.of("FERRY_BUCKET", "b", "FERRY_MAX_INPUT_BYTES", "16M"),
+            Map.of("FERRY_BUCKET", "b", "FERRY_MAX_INPUT_BYTES", "0"))) {
+      String message =
+          assertThrows(IllegalArgumentException.class, () -> FunctionSettings.fromEnvironment(env))
+              .getMessage();
+      String name = env.keySet().stream().filter(k -> !k.equals("FERRY_BUCKET")).findFirst().get();
+      assertTrue(message.startsWith(name), message);
+    }
   }
 }

@@ -17,14 +17,19 @@ final class InMemoryCloud implements PayloadStore, OutboundQueues {
   final List<Sent> sent = new ArrayList<>();
   final Set<String> seenDedupIds = new HashSet<>();
   int duplicateSends;
+  int gets;
 
   record Sent(String site, String destination, String body, String dedupId) {}
 
   @Override
-  public byte[] get(String bucket, String key) throws IOException {
+  public byte[] get(String bucket, String key, long maxBytes) throws IOException {
+    gets++;
     byte[] b = objects.get(bucket + "/" + key);
     if (b == null) {
       throw new IOException("NoSuchKey " + bucket + "/" + key);
+    }
+    if (b.length > maxBytes) {
+      throw new IOException("larger than " + maxBytes);
     }
     return b;
   }

@@ -116,7 +116,12 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
         continue;
       }
       if (endLength < 0) {
-        scanned = at - from; // wait for the byte after 0x1C
+        if (at - from > maxFrameBytes) {
+          // Already too long whatever follows the 0x1C: keep its head only, not the whole frame.
+          startDiscarding(in, at - from);
+        } else {
+          scanned = at - from; // wait for the byte after 0x1C
+        }
         ctx.fireUserEventTriggered(FramingEvent.PENDING);
         return;
       }

@@ -6,6 +6,7 @@ import dev.hl7ferry.core.ack.AckOutcome;
 import dev.hl7ferry.core.error.ErrorCode;
 import dev.hl7ferry.core.error.Hl7Error;
 import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.log.LogSafe;
 import dev.hl7ferry.core.message.Hl7Message;
 import dev.hl7ferry.core.message.MessageHeader;
 import dev.hl7ferry.edge.deliver.AtomicFiles;
@@ -67,10 +68,14 @@ final class SinkHandler extends SimpleChannelInboundHandler<MllpFrame> {
       try {
         AtomicFiles.write(dir, name, payload);
       } catch (IOException e) {
-        LOG.error("cannot write {} for control id {}", name, header.controlId(), e);
+        LOG.error("cannot write {} for control id {}", name, LogSafe.text(header.controlId()), e);
         return acks.internalError(header, "sink cannot store the message");
       }
-      LOG.info("received control id {} ({} bytes) as {}", header.controlId(), payload.length, name);
+      LOG.info(
+          "received control id {} ({} bytes) as {}",
+          LogSafe.text(header.controlId()),
+          payload.length,
+          name);
     }
     written.incrementAndGet();
     if (outcome == AckOutcome.ACCEPT) {

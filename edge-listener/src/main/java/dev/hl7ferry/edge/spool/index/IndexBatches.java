@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool.index;
 
+import dev.hl7ferry.core.log.LogSafe;
 import dev.hl7ferry.edge.retry.Backoff;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.Quota;
@@ -126,8 +127,8 @@ final class IndexBatches {
         log.warn(
             "stored peer={} controlId={} type={} id={} note=control id reused with other content",
             message.peer(),
-            message.controlId(),
-            message.messageType(),
+            LogSafe.text(message.controlId()),
+            LogSafe.text(message.messageType()),
             result.id());
       }
       if (record.waiting() != null) {

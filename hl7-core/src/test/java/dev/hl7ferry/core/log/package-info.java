@@ -1,0 +1,2 @@
+/** Tests of log-safe values. */
+package dev.hl7ferry.core.log;
