@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.deliver;
 
+import dev.hl7ferry.core.log.LogSafe;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -71,13 +72,13 @@ public final class DeliveryLoop implements AutoCloseable {
       attempts++;
       if (result.delivered()) {
         queue.markDelivered(output, result);
-        LOG.info(
+        LOG.debug(
             "destination {}: delivered id={} controlId={} attempts={} {}",
             destination.name(),
             output.id(),
-            output.controlId(),
+            LogSafe.text(output.controlId()),
             attempts,
-            result.detail());
+            LogSafe.text(result.detail()));
         return;
       }
       if (stopping) {
@@ -99,9 +100,9 @@ public final class DeliveryLoop implements AutoCloseable {
               "destination {}: dead-lettered id={} controlId={} after {} attempts: {}",
               destination.name(),
               output.id(),
-              output.controlId(),
+              LogSafe.text(output.controlId()),
               attempts,
-              result.detail());
+              LogSafe.text(result.detail()));
           return;
         }
       }
@@ -113,9 +114,9 @@ public final class DeliveryLoop implements AutoCloseable {
           destination.name(),
           attempts,
           output.id(),
-          output.controlId(),
+          LogSafe.text(output.controlId()),
           result.outcome(),
-          result.detail(),
+          LogSafe.text(result.detail()),
           delay.toMillis());
       pause(delay);
     }

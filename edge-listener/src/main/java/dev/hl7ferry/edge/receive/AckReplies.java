@@ -8,6 +8,7 @@ import dev.hl7ferry.core.error.ErrorCode;
 import dev.hl7ferry.core.error.ErrorLocation;
 import dev.hl7ferry.core.error.Hl7Error;
 import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.log.LogSafe;
 import dev.hl7ferry.core.message.Hl7Version;
 import dev.hl7ferry.core.message.MessageHeader;
 import dev.hl7ferry.edge.spool.SpoolRejectedException;
@@ -62,7 +63,7 @@ public final class AckReplies {
       LOG.warn(
           "nak peer={} controlId={} code={} id={} reason={}",
           peer,
-          ack.acknowledgedControlId(),
+          LogSafe.text(ack.acknowledgedControlId()),
           ack.code(),
           unconfirmed.stored().id(),
           reason);
@@ -73,7 +74,7 @@ public final class AckReplies {
       reason = "spool rejected: " + rejected.reason();
     } else {
       reason = "store failed: " + cause.getClass().getSimpleName();
-      LOG.error("store failed peer={} controlId={}", peer, header.controlId(), cause);
+      LOG.error("store failed peer={} controlId={}", peer, LogSafe.text(header.controlId()), cause);
     }
     Ack ack = acks.internalError(header, "message not stored, " + reason);
     logNak(peer, ack, reason);
@@ -124,7 +125,7 @@ public final class AckReplies {
     LOG.warn(
         "nak peer={} controlIdPrefix={} code={} err={} reason={}",
         peer,
-        header.controlId().substring(0, 20).replaceAll("[^\\x21-\\x7e]", "_"),
+        LogSafe.text(header.controlId().substring(0, 20)),
         ack.code(),
         code.code(),
         reason);
@@ -139,8 +140,8 @@ public final class AckReplies {
     LOG.warn(
         "nak peer={} controlId={} code={} reason={}",
         peer,
-        ack.acknowledgedControlId(),
+        LogSafe.text(ack.acknowledgedControlId()),
         ack.code(),
-        reason);
+        LogSafe.text(reason));
   }
 }
