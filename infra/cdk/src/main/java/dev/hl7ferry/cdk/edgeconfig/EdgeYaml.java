@@ -66,7 +66,16 @@ public final class EdgeYaml {
         .append("\n  encryption: kms\n")
         .append("  kmsKeyId: ")
         .append(quote(edge.kmsKeyArn()))
-        .append("\n");
+        .append("\n")
+        .append("outbound:\n")
+        .append("  queueUrl: ")
+        .append(quote(edge.outboundQueueUrl()))
+        .append("\n  receiptsQueueUrl: ")
+        .append(quote(edge.receiptsQueueUrl()))
+        .append("\n  # Delivery is off until the hospital's destinations are listed here, e.g.\n")
+        .append("  # destinations:\n")
+        .append("  #   lis: {type: mllp, host: 10.1.2.3, port: 2575}\n")
+        .append("  #   pacs-import: {type: file, dir: /var/lib/hl7-ferry/pacs-import}\n");
     return y.toString();
   }
 

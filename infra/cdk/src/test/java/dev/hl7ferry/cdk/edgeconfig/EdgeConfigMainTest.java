@@ -55,6 +55,13 @@ class EdgeConfigMainTest {
     assertEquals("hl7ferry-storagebucket-abc", config.ship().bucket());
     assertEquals(INBOUND, config.ship().queueUrl());
     assertEquals(KEY, config.ship().kmsKeyId());
+    assertEquals(
+        "https://sqs.eu-central-1.amazonaws.com/111122223333/hl7-ferry-outbound-south-2.fifo",
+        config.outbound().queueUrl());
+    assertEquals(
+        "https://sqs.eu-central-1.amazonaws.com/111122223333/hl7-ferry-receipts.fifo",
+        config.outbound().receiptsQueueUrl());
+    assertTrue(config.outbound().destinations().isEmpty(), "delivery stays off until listed");
 
     String yaml = Files.readString(written.get(1));
     assertTrue(
