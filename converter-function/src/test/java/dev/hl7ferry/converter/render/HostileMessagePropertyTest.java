@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hl7ferry.converter.fuzz.Fuzz;
+import dev.hl7ferry.core.fuzz.Fuzz;
 import dev.hl7ferry.converter.route.RouteTable;
 import dev.hl7ferry.converter.store.FileSystemTemplateStore;
 import dev.hl7ferry.converter.store.TemplateCatalog;

@@ -173,4 +173,25 @@ public final class Fuzz {
     random.nextBytes(out);
     return out;
   }
+
+  /** Up to {@code max} bytes that {@code keep} accepts (given as unsigned values 0-255). */
+  public byte[] bytes(int max, IntPredicate keep) {
+    byte[] out = new byte[length(max)];
+    for (int i = 0; i < out.length; ) {
+      int b = random.nextInt(256);
+      if (keep.test(b)) {
+        out[i++] = (byte) b;
+      }
+    }
+    return out;
+  }
+
+  /** Up to {@code max} bytes from {@code pool}. */
+  public byte[] bytesOf(byte[] pool, int max) {
+    byte[] out = new byte[length(max)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = pool[random.nextInt(pool.length)];
+    }
+    return out;
+  }
 }

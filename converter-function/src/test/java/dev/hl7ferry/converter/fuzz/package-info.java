@@ -1,2 +1,0 @@
-/** Seeded random inputs for the converter's property tests: tries, seeds and text generators. */
-package dev.hl7ferry.converter.fuzz;

@@ -1,2 +1,0 @@
-/** Seeded random inputs for the edge's property tests: tries, seeds and byte generators. */
-package dev.hl7ferry.edge.fuzz;
