@@ -1,13 +1,13 @@
 package dev.hl7ferry.edge.outbound;
 
 import dev.hl7ferry.edge.retry.Backoff;
+import dev.hl7ferry.edge.retry.RetryingLoop;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +26,7 @@ public final class OutboundReceiver implements AutoCloseable {
   private final EnvelopeIntake intake;
   private final OutboundStore store;
   private final Duration waitTime;
-  private final Backoff backoff;
-  private final Thread thread;
-  private volatile boolean stopping;
+  private final RetryingLoop loop;
 
   public OutboundReceiver(
       OutboundSource source,
@@ -41,50 +39,26 @@ public final class OutboundReceiver implements AutoCloseable {
     this.intake = new EnvelopeIntake(source, site, clock);
     this.store = store;
     this.waitTime = waitTime;
-    this.backoff = backoff;
-    this.thread = new Thread(this::run, "outbound-receive");
-    this.thread.setDaemon(true);
+    this.loop =
+        new RetryingLoop(
+            "outbound-receive",
+            "taking from the outbound queue",
+            () -> {
+              round();
+              return Duration.ZERO;
+            },
+            backoff,
+            LOG);
   }
 
   public void start() {
-    thread.start();
-  }
-
-  private void run() {
-    int failures = 0;
-    while (!stopping) {
-      try {
-        round();
-        if (failures > 0) {
-          LOG.info("outbound queue reachable again after {} failed rounds", failures);
-        }
-        failures = 0;
-      } catch (CloudUnavailableException | RuntimeException e) {
-        if (stopping) {
-          return;
-        }
-        failures++;
-        Duration delay = backoff.delay(failures);
-        if (failures == 1 || failures % 20 == 0) {
-          LOG.warn(
-              "taking from the outbound queue failed ({} in a row), next try in {} ms",
-              failures,
-              delay.toMillis(),
-              e);
-        }
-        try {
-          TimeUnit.MILLISECONDS.sleep(delay.toMillis());
-        } catch (InterruptedException stop) {
-          return;
-        }
-      }
-    }
+    loop.start();
   }
 
   /** One receive, store and delete. */
   void round() throws CloudUnavailableException {
     List<ReceivedMessage> received = source.receive(MAX_PER_RECEIVE, waitTime);
-    if (received.isEmpty() || stopping) {
+    if (received.isEmpty() || loop.stopping()) {
       return;
     }
     List<ReceivedMessage> taken = new ArrayList<>(received.size());
@@ -118,12 +92,6 @@ public final class OutboundReceiver implements AutoCloseable {
   /** Stops taking; a receive in progress is abandoned (its messages come back). */
   @Override
   public void close() {
-    stopping = true;
-    thread.interrupt();
-    try {
-      thread.join(TimeUnit.SECONDS.toMillis(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
   }
 }

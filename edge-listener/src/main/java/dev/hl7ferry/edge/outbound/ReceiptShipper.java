@@ -1,13 +1,13 @@
 package dev.hl7ferry.edge.outbound;
 
 import dev.hl7ferry.edge.retry.Backoff;
+import dev.hl7ferry.edge.retry.RetryingLoop;
 import dev.hl7ferry.edge.spool.SpoolEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,58 +23,25 @@ public final class ReceiptShipper implements AutoCloseable {
 
   private final ReceiptBook book;
   private final ReceiptQueue queue;
-  private final Backoff backoff;
-  private final Duration idlePoll;
   private final Clock clock;
-  private final Thread thread;
-  private volatile boolean stopping;
+  private final RetryingLoop loop;
 
   public ReceiptShipper(
       ReceiptBook book, ReceiptQueue queue, Backoff backoff, Duration idlePoll, Clock clock) {
     this.book = book;
     this.queue = queue;
-    this.backoff = backoff;
-    this.idlePoll = idlePoll;
     this.clock = clock;
-    this.thread = new Thread(this::run, "outbound-receipts");
-    this.thread.setDaemon(true);
+    this.loop =
+        new RetryingLoop(
+            "outbound-receipts",
+            "sending receipts",
+            () -> sendBatch() ? Duration.ZERO : idlePoll,
+            backoff,
+            LOG);
   }
 
   public void start() {
-    thread.start();
-  }
-
-  private void run() {
-    int failures = 0;
-    while (!stopping) {
-      try {
-        Duration pause = sendBatch() ? Duration.ZERO : idlePoll;
-        failures = 0;
-        if (!pause.isZero()) {
-          TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (CloudUnavailableException | RuntimeException e) {
-        if (stopping) {
-          return;
-        }
-        failures++;
-        Duration delay = backoff.delay(failures);
-        if (failures == 1 || failures % 20 == 0) {
-          LOG.warn(
-              "sending receipts failed ({} in a row), next try in {} ms",
-              failures,
-              delay.toMillis(),
-              e);
-        }
-        try {
-          TimeUnit.MILLISECONDS.sleep(delay.toMillis());
-        } catch (InterruptedException stop) {
-          return;
-        }
-      }
-    }
+    loop.start();
   }
 
   /** Sends one batch; false when there was nothing to send. */
@@ -103,12 +70,6 @@ public final class ReceiptShipper implements AutoCloseable {
 
   @Override
   public void close() {
-    stopping = true;
-    thread.interrupt();
-    try {
-      thread.join(TimeUnit.SECONDS.toMillis(5));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
   }
 }
