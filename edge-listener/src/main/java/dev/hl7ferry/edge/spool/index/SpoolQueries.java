@@ -51,41 +51,24 @@ public final class SpoolQueries implements AutoCloseable {
 
   /** RECEIVED entries after {@code afterSequence} in receive order (uses the partial index). */
   public synchronized List<SpoolEntry> unshipped(long afterSequence, int limit) {
-    String sql =
-        "SELECT "
-            + ENTRY_COLUMNS
-            + " FROM entry WHERE state = 'RECEIVED' AND seq > ? ORDER BY seq LIMIT ?";
-    try (JournalReader journal = new JournalReader(journalDir)) {
-      return query(sql, afterSequence, limit, row -> entry(row, journal));
-    }
+    return unshippedFrom(null, afterSequence, limit);
   }
 
   /**
-   * RECEIVED entries of one sending application after {@code afterSequence} in receive order: the
-   * outbound store keeps its destination there, so each destination reads its own line.
+   * RECEIVED entries of one sending application (all when null) after {@code afterSequence} in
+   * receive order: the outbound store keeps its destination there, so each destination reads its
+   * own line.
    */
   public synchronized List<SpoolEntry> unshippedFrom(
       String sendingApplication, long afterSequence, int limit) {
     String sql =
         "SELECT "
             + ENTRY_COLUMNS
-            + " FROM entry WHERE state = 'RECEIVED' AND seq > ? AND sending_application = ?"
+            + " FROM entry WHERE state = 'RECEIVED' AND seq > ?"
+            + senderFilter(sendingApplication)
             + " ORDER BY seq LIMIT ?";
-    checkOpen();
-    try (PreparedStatement statement = connection.prepareStatement(sql);
-        JournalReader journal = new JournalReader(journalDir)) {
-      statement.setLong(1, afterSequence);
-      statement.setString(2, sendingApplication);
-      statement.setInt(3, limit);
-      List<SpoolEntry> result = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          result.add(entry(rows, journal));
-        }
-      }
-      return result;
-    } catch (SQLException e) {
-      throw new SpoolAccessException("reading spool entries after " + afterSequence + " failed", e);
+    try (JournalReader journal = new JournalReader(journalDir)) {
+      return query(sql, afterSequence, sendingApplication, limit, row -> entry(row, journal));
     }
   }
 
@@ -94,42 +77,22 @@ public final class SpoolQueries implements AutoCloseable {
    * state} unless it is null.
    */
   public synchronized List<EntrySummary> list(long afterSequence, int limit, EntryState state) {
+    return list(afterSequence, limit, state, null);
+  }
+
+  /** Like {@link #list(long, int, EntryState)}, only entries of one sending application. */
+  public synchronized List<EntrySummary> list(
+      long afterSequence, int limit, EntryState state, String sendingApplication) {
     // The state is a literal, not a parameter, so RECEIVED can use the partial index.
     String filter = state == null ? "" : " AND state = '" + state.name() + "'";
     String sql =
         "SELECT "
             + SUMMARY_COLUMNS
             + " FROM entry WHERE seq > ?"
+            + senderFilter(sendingApplication)
             + filter
             + " ORDER BY seq LIMIT ?";
-    return query(sql, afterSequence, limit, SpoolQueries::summary);
-  }
-
-  /** Like {@link #list(long, int, EntryState)}, only entries of one sending application. */
-  public synchronized List<EntrySummary> list(
-      long afterSequence, int limit, EntryState state, String sendingApplication) {
-    String filter = state == null ? "" : " AND state = '" + state.name() + "'";
-    String sql =
-        "SELECT "
-            + SUMMARY_COLUMNS
-            + " FROM entry WHERE seq > ? AND sending_application = ?"
-            + filter
-            + " ORDER BY seq LIMIT ?";
-    checkOpen();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, afterSequence);
-      statement.setString(2, sendingApplication);
-      statement.setInt(3, limit);
-      List<EntrySummary> result = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          result.add(summary(rows));
-        }
-      }
-      return result;
-    } catch (SQLException e) {
-      throw new SpoolAccessException("listing spool entries after " + afterSequence + " failed", e);
-    }
+    return query(sql, afterSequence, sendingApplication, limit, SpoolQueries::summary);
   }
 
   /** The entry with {@code id}, if held. */
@@ -209,11 +172,21 @@ public final class SpoolQueries implements AutoCloseable {
     T map(ResultSet row) throws SQLException;
   }
 
-  private <T> List<T> query(String sql, long afterSequence, int limit, RowMapper<T> mapper) {
+  private static String senderFilter(String sendingApplication) {
+    return sendingApplication == null ? "" : " AND sending_application = ?";
+  }
+
+  /** Runs {@code sql} with its parameters: the sequence, the sending application if any, limit. */
+  private <T> List<T> query(
+      String sql, long afterSequence, String sendingApplication, int limit, RowMapper<T> mapper) {
     checkOpen();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, afterSequence);
-      statement.setInt(2, limit);
+      int parameter = 1;
+      statement.setLong(parameter++, afterSequence);
+      if (sendingApplication != null) {
+        statement.setString(parameter++, sendingApplication);
+      }
+      statement.setInt(parameter, limit);
       List<T> result = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
