@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.ship;
 
+import dev.hl7ferry.core.log.LogSafe;
 import dev.hl7ferry.edge.spool.SpoolShipping;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +60,7 @@ final class Refusals {
             "quarantined id={} controlId={} reason={}: the line moves on without it;"
                 + " `ferry-edge spool retry {}` ships it again",
             s.entryId(),
-            s.controlId(),
+            LogSafe.text(s.controlId()),
             reason,
             s.entryId());
         listener.quarantined(s.entryId(), reason);
