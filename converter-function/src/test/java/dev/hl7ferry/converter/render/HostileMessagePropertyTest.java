@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hl7ferry.core.fuzz.Fuzz;
 import dev.hl7ferry.converter.route.RouteTable;
 import dev.hl7ferry.converter.store.FileSystemTemplateStore;
 import dev.hl7ferry.converter.store.TemplateCatalog;
@@ -15,6 +14,7 @@ import dev.hl7ferry.converter.template.Fresh;
 import dev.hl7ferry.converter.template.RenderInput;
 import dev.hl7ferry.converter.template.TemplateException;
 import dev.hl7ferry.core.error.Hl7ParseException;
+import dev.hl7ferry.core.fuzz.Fuzz;
 import dev.hl7ferry.core.message.Hl7Message;
 import java.nio.file.Path;
 import java.time.Duration;
