@@ -15,12 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The chaos scenarios in their quick sizes (seconds each) against the real processes: every
  * acknowledged message arrives, duplicates stay within the documented bound, and each scenario saw
- * what it provokes (NAKs on a full disk, error records, oversized frames refused).
+ * what it provokes (NAKs on a full disk, error records, oversized frames refused). The flood's
+ * throughput ratio is printed, not judged, at these sizes (see {@link Sizes#floodTarget}).
  */
 class ChaosTest {
 
   @Test
-  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  @Timeout(value = 900, unit = TimeUnit.SECONDS)
   void everyScenarioDeliversEveryAcknowledgedMessage(@TempDir Path work) throws Exception {
     List<Row> rows = ChaosMain.run(Sizes.quick(), work, Set.copyOf(ChaosMain.ALL), System.err);
     System.err.print(Table.render(rows));

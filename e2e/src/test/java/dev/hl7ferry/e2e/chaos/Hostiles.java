@@ -42,9 +42,9 @@ final class Hostiles implements AutoCloseable {
     this.port = port;
   }
 
-  /** Opens {@code count} connections at once (16 threads connecting) and holds them idle. */
+  /** Opens {@code count} connections at once (4 threads connecting) and holds them idle. */
   void openIdle(int count) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(16);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
     for (int i = 0; i < count; i++) {
       pool.execute(
           () -> {

@@ -15,6 +15,7 @@ final class Ledger {
   private final Set<String> acked = ConcurrentHashMap.newKeySet();
   private final Set<String> ackedBad = ConcurrentHashMap.newKeySet();
   private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong unanswered = new AtomicLong();
   private final Map<String, AtomicLong> naks = new ConcurrentHashMap<>();
 
@@ -25,6 +26,11 @@ final class Ledger {
   /** Control ids of this scenario start with this (and a dash). */
   String prefix() {
     return prefix;
+  }
+
+  /** The next number across all senders of the scenario, from 0. */
+  long nextSequence() {
+    return sequence.getAndIncrement();
   }
 
   void sent() {

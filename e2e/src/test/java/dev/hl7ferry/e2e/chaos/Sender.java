@@ -77,8 +77,8 @@ final class Sender implements Runnable {
         }
       }
       long n = next++;
-      // Offset by the sender's index, so short runs have bad ones too.
-      boolean bad = badEvery > 0 && (n + index) % badEvery == badEvery - 1;
+      // Counted across the scenario's senders: the first message is bad, then every badEvery-th.
+      boolean bad = badEvery > 0 && ledger.nextSequence() % badEvery == 0;
       String controlId = ledger.prefix() + "-" + index + "-" + n;
       client.send(Messages.adt(controlId, index, bad, size));
       ledger.sent();

@@ -12,6 +12,9 @@ import java.util.Set;
  * (or, bad by design, the converter's error records), then counts.
  */
 final class Trial implements AutoCloseable {
+  /** No new arrival for this long ends the drain: the pipeline is stuck, not slow. */
+  private static final Duration STALL = Duration.ofSeconds(90);
+
   private final String scenario;
   private final Stack stack;
   private final Ledger ledger;
@@ -70,17 +73,28 @@ final class Trial implements AutoCloseable {
     stopSenders();
     Set<String> acked = ledger.acked();
     Set<String> ackedBad = ledger.ackedBad();
-    long deadline = System.nanoTime() + drain.toNanos();
+    long drainStart = System.nanoTime();
+    // The drain ends when nothing is missing, when nothing more arrived for STALL (stuck: what is
+    // missing then is lost), or at the cap (the row then says how long it waited).
+    long cap = System.nanoTime() + drain.toNanos();
+    long stallEnd = System.nanoTime() + STALL.toNanos();
     Map<String, Integer> delivered;
     Set<String> failed;
-    long missing;
-    do {
+    long missing = Long.MAX_VALUE;
+    while (true) {
       Thread.sleep(500);
       delivered = Deliveries.delivered(stack.sinkDirs(), ledger.prefix());
       failed =
           ackedBad.isEmpty() ? Set.of() : Deliveries.failed(stack.errorRecords(), ledger.prefix());
-      missing = missing(acked, ackedBad, delivered, failed);
-    } while (missing > 0 && System.nanoTime() < deadline);
+      long now = missing(acked, ackedBad, delivered, failed);
+      if (now < missing) {
+        stallEnd = System.nanoTime() + STALL.toNanos();
+      }
+      missing = now;
+      if (missing == 0 || System.nanoTime() > stallEnd || System.nanoTime() > cap) {
+        break;
+      }
+    }
     long duplicated = delivered.values().stream().mapToLong(c -> c - 1).sum();
     long failedByDesign = ackedBad.stream().filter(failed::contains).count();
     StringBuilder all = new StringBuilder(notes);
@@ -94,7 +108,11 @@ final class Trial implements AutoCloseable {
     }
     List<String> problems = new ArrayList<>();
     if (missing > 0) {
-      problems.add(missing + " acknowledged messages never arrived");
+      problems.add(
+          missing
+              + " acknowledged messages did not arrive (drain ended after "
+              + Duration.ofNanos(System.nanoTime() - drainStart).toSeconds()
+              + " s)");
     }
     if (duplicated > allowedDuplicates) {
       problems.add(duplicated + " duplicates, more than the documented " + allowedDuplicates);
