@@ -44,7 +44,7 @@ record Sizes(
         5,
         Duration.ofSeconds(30),
         Duration.ofSeconds(20),
-        250,
+        150,
         0.80,
         1000,
         50,
