@@ -51,7 +51,8 @@ public final class ConverterHandler implements RequestHandler<SQSEvent, SQSBatch
     List<BatchItem> items = new ArrayList<>(records.size());
     boolean fifo = false;
     for (SQSEvent.SQSMessage m : records) {
-      items.add(new BatchItem(m.getMessageId(), m.getBody()));
+      String group = m.getAttributes() == null ? "" : m.getAttributes().get("MessageGroupId");
+      items.add(new BatchItem(m.getMessageId(), group, m.getBody()));
       fifo |= m.getEventSourceArn() != null && m.getEventSourceArn().endsWith(".fifo");
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
