@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class Stack implements AutoCloseable {
   static final String SITE = "chaos";
-  private static final Duration START = Duration.ofSeconds(120);
+  private static final Duration START = Duration.ofSeconds(300);
   private static final List<String> SMALL_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
   /** The edge's heap: fixed, so its resident size says something. */
