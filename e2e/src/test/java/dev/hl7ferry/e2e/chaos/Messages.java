@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The ADT^A01 messages the senders send: control id {@code {scenario}-{sender}-{n}}, a PID-7 birth
  * date the converter's template reformats. A message "bad by design" carries a PID-7 that is not a
- * date (its render fails for real) and comes from its own facility, so its FIFO group holds only
- * the bad ones while SQS redelivers them to the dead-letter queue.
+ * date (its render fails for real) and comes from a facility of its own, so its FIFO group holds
+ * only itself while SQS redelivers it to the dead-letter queue (a second bad message in the same
+ * group would wait behind the first for maxReceiveCount visibility timeouts before it is tried).
  */
 final class Messages {
   static final String BAD_FACILITY = "BADDATA";
@@ -15,7 +16,7 @@ final class Messages {
 
   /** A message of about {@code size} bytes (at least the header and PID). */
   static byte[] adt(String controlId, int sender, boolean bad, int size) {
-    String facility = bad ? BAD_FACILITY : "CHAOS" + sender;
+    String facility = bad ? BAD_FACILITY + "-" + controlId : "CHAOS" + sender;
     String birth = bad ? "NOTADATE" : "19700101";
     StringBuilder m = new StringBuilder(Math.max(size, 200));
     m.append("MSH|^~\\&|CHAOS|")
