@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The chaos scenarios in their quick sizes (seconds each) against the real processes: every
  * acknowledged message arrives, duplicates stay within the documented bound, and each scenario saw
  * what it provokes (NAKs on a full disk, error records, oversized frames refused). The flood's
- * throughput ratio is printed, not judged, at these sizes (see {@link Sizes#floodTarget}).
+ * throughput ratio is printed, not judged, at these sizes (see {@link Sizes#floodTarget}). Tagged
+ * {@code chaos}: {@code -DexcludedGroups=chaos} leaves it out of a build.
  */
+@Tag("chaos")
 class ChaosTest {
 
   @Test
