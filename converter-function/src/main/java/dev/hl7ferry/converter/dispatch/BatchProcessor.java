@@ -1,23 +1,32 @@
 package dev.hl7ferry.converter.dispatch;
 
+import dev.hl7ferry.converter.result.ResultSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Applies the partial-batch rules: on a standard queue every failed record is reported; on a FIFO
- * queue a failed record and every record after it in the same message group (unprocessed, to keep
- * that group's order). Records of other groups are processed: failing them too would count a
- * receive against messages that never ran, and after {@code maxReceiveCount} such batches SQS moves
- * good messages to the dead-letter queue. A record whose group is unknown is held behind any
- * failure, as before.
+ * Hands each record to the processor of its queue (a vendor's results queue, {@code
+ * hl7-ferry-results-{vendor}}, or the inbound queue) and applies the partial-batch rules: on a
+ * standard queue every failed record is reported; on a FIFO queue a failed record and every record
+ * after it in the same message group (unprocessed, to keep that group's order). Records of other
+ * groups are processed: failing them too would count a receive against messages that never ran, and
+ * after {@code maxReceiveCount} such batches SQS moves good messages to the dead-letter queue. A
+ * record whose group is unknown is held behind any failure.
  */
 public final class BatchProcessor {
   private final RecordProcessor records;
+  private final ResultProcessor results;
 
+  /** Inbound records only: a result record fails. */
   public BatchProcessor(RecordProcessor records) {
+    this(records, null);
+  }
+
+  public BatchProcessor(RecordProcessor records, ResultProcessor results) {
     this.records = records;
+    this.results = results;
   }
 
   /** The message ids to report as batch item failures. */
@@ -34,7 +43,14 @@ public final class BatchProcessor {
         continue;
       }
       try {
-        records.process(item.body());
+        String vendor = ResultSource.vendor(item.queue());
+        if (vendor == null) {
+          records.process(item.body());
+        } else if (results == null) {
+          throw new RecordFailure("results are not wired in this process", null, null);
+        } else {
+          results.process(vendor, item.body());
+        }
       } catch (RecordFailure e) {
         failed.add(item.messageId());
         if (item.groupId().isEmpty()) {
