@@ -71,7 +71,7 @@ public final class DeliveryLoop implements AutoCloseable {
       DeliveryResult result = attempt(output);
       attempts++;
       if (result.delivered()) {
-        queue.markDelivered(output, result);
+        markDelivered(output, result);
         LOG.debug(
             "destination {}: delivered id={} controlId={} attempts={} {}",
             destination.name(),
@@ -119,6 +119,39 @@ public final class DeliveryLoop implements AutoCloseable {
           LogSafe.text(result.detail()),
           delay.toMillis());
       pause(delay);
+    }
+  }
+
+  /**
+   * Records a confirmed delivery. The destination has the output, so a store that cannot record it
+   * (a full disk) is retried here with backoff instead of sending the output again; only a stop or
+   * a crash before the mark leaves it pending, to be delivered a second time after the restart.
+   */
+  private void markDelivered(Output output, DeliveryResult result) throws InterruptedException {
+    int failures = 0;
+    while (true) {
+      try {
+        queue.markDelivered(output, result);
+        return;
+      } catch (RuntimeException e) {
+        failures++;
+        if (stopping) {
+          throw e;
+        }
+        Duration delay = policy.backoff().delay(failures);
+        if (failures == 1 || failures % 20 == 0) {
+          LOG.error(
+              "destination {}: id={} controlId={} was delivered but could not be marked delivered"
+                  + " (failure {}); retrying the mark, not the delivery, in {} ms",
+              destination.name(),
+              output.id(),
+              LogSafe.text(output.controlId()),
+              failures,
+              delay.toMillis(),
+              e);
+        }
+        pause(delay);
+      }
     }
   }
 

@@ -153,8 +153,11 @@ public final class OutboundStore implements OutboundQueue {
   @Override
   public void markDelivered(Output output, DeliveryResult result) {
     Line line = headOf(output);
-    line.attempts++;
-    receipts.record(receipt(line, output, ReceiptOutcome.DELIVERED, result), output.id());
+    if (line.receiptOf != line.head.sequence()) {
+      line.attempts++;
+      receipts.record(receipt(line, output, ReceiptOutcome.DELIVERED, result), output.id());
+      line.receiptOf = line.head.sequence();
+    }
     spool.markShipped(List.of(line.head.sequence()), clock.instant());
     line.ended();
   }
