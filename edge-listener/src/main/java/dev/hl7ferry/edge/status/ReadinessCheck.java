@@ -48,7 +48,7 @@ public final class ReadinessCheck {
         true,
         "accepting on "
             + bound.stream()
-                .map(b -> String.valueOf(b.address()))
+                .map(b -> b.address().getAddress().getHostAddress() + ":" + b.address().getPort())
                 .collect(Collectors.joining(", ")));
   }
 
