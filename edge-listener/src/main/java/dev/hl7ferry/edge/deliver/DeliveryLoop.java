@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.deliver;
 
 import dev.hl7ferry.core.log.LogSafe;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +21,23 @@ public final class DeliveryLoop implements AutoCloseable {
   private final Destination destination;
   private final OutboundQueue queue;
   private final DeliveryPolicy policy;
+  private final EdgeEvents events;
   private final Thread thread;
   private volatile boolean stopping;
 
   public DeliveryLoop(Destination destination, OutboundQueue queue, DeliveryPolicy policy) {
+    this(destination, queue, policy, EdgeEvents.NONE);
+  }
+
+  /**
+   * @param events told of each delivery, failed attempt and dead letter
+   */
+  public DeliveryLoop(
+      Destination destination, OutboundQueue queue, DeliveryPolicy policy, EdgeEvents events) {
     this.destination = destination;
     this.queue = queue;
     this.policy = policy;
+    this.events = events;
     this.thread = new Thread(this::run, "deliver-" + destination.name());
     this.thread.setDaemon(true);
   }
@@ -67,11 +78,13 @@ public final class DeliveryLoop implements AutoCloseable {
     int attempts = pending.attempts();
     int applicationErrors = pending.applicationErrors();
     int failures = 0;
+    long started = System.nanoTime();
     while (!stopping) {
       DeliveryResult result = attempt(output);
       attempts++;
       if (result.delivered()) {
         markDelivered(output, result);
+        events.delivered(destination.name(), Duration.ofNanos(System.nanoTime() - started));
         LOG.debug(
             "destination {}: delivered id={} controlId={} attempts={} {}",
             destination.name(),
@@ -96,6 +109,8 @@ public final class DeliveryLoop implements AutoCloseable {
                   + ": "
                   + result.detail();
           queue.deadLetter(output, reason, result);
+          events.deliveryFailed(destination.name(), result.outcome() + ": " + result.detail());
+          events.deadLettered(destination.name());
           LOG.warn(
               "destination {}: dead-lettered id={} controlId={} after {} attempts: {}",
               destination.name(),
@@ -107,6 +122,7 @@ public final class DeliveryLoop implements AutoCloseable {
         }
       }
       queue.recordAttempt(output, result);
+      events.deliveryFailed(destination.name(), result.outcome() + ": " + result.detail());
       failures++;
       Duration delay = policy.backoff().delay(failures);
       LOG.warn(
