@@ -1,57 +1,33 @@
 package dev.hl7ferry.edge.connection;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Refuses a connection beyond {@code max} open ones: it is closed at once, logged, and never seen
- * by the handlers behind this one. One instance per connection over a shared counter.
+ * Refuses a connection beyond {@code max} open ones on all listeners together. One instance per
+ * connection over a shared counter.
  */
-public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimiter.class);
-
+public final class ConnectionLimiter extends ConnectionGate {
   private final AtomicInteger open;
   private final int max;
-  private boolean counted;
 
-  public ConnectionLimiter(AtomicInteger open, int max) {
+  public ConnectionLimiter(AtomicInteger open, int max, RefusalLog refusals, String listener) {
+    super(refusals, listener);
     this.open = open;
     this.max = max;
   }
 
   @Override
-  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+  protected String refusal(ChannelHandlerContext ctx) {
     if (open.incrementAndGet() > max) {
       open.decrementAndGet();
-      LOG.warn(
-          "refused connection peer={} reason=limit of {} connections reached",
-          ctx.channel().remoteAddress(),
-          max);
-      ctx.close();
-      return;
+      return "limit of " + max + " connections reached";
     }
-    counted = true;
-    super.channelActive(ctx);
+    return null;
   }
 
   @Override
-  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    if (counted) {
-      counted = false;
-      open.decrementAndGet();
-      super.channelInactive(ctx);
-    }
-  }
-
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (counted) {
-      ctx.fireChannelRead(msg);
-    } else {
-      io.netty.util.ReferenceCountUtil.release(msg);
-    }
+  protected void release(ChannelHandlerContext ctx) {
+    open.decrementAndGet();
   }
 }

@@ -50,7 +50,7 @@ public final class EdgeProcess implements AutoCloseable {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(Files.readString(out));
       if (m.find()) {
@@ -62,7 +62,7 @@ public final class EdgeProcess implements AutoCloseable {
       Thread.sleep(50);
     }
     process.destroyForcibly();
-    throw new IOException("edge did not start in 30 s: " + Files.readString(err));
+    throw new IOException("edge did not start in 90 s: " + Files.readString(err));
   }
 
   int port() {
