@@ -67,7 +67,9 @@ if [ -z "$destdir" ]; then
   chmod 0750 "$etc"
   chmod 0640 "$etc/ferry-edge.yaml"
   chown "$user:$user" "$data" "$data/spool" "$data/tmp"
-  chmod 0750 "$data" "$data/spool" "$data/tmp"
+  chmod 0750 "$data" "$data/tmp"
+  # The spool holds PHI: only the service may read it (the edge warns at start when it is looser).
+  chmod 0700 "$data/spool"
 fi
 
 mkdir -p "$unitdir"

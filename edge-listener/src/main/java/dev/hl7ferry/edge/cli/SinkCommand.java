@@ -2,13 +2,18 @@ package dev.hl7ferry.edge.cli;
 
 import dev.hl7ferry.core.ack.AckOutcome;
 import dev.hl7ferry.edge.sink.MllpSink;
+import dev.hl7ferry.edge.tls.ServerTls;
+import dev.hl7ferry.edge.tls.ServerTlsContext;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ferry-edge sink}: an MLLP receiver that ACKs and keeps every message as a file. */
@@ -49,9 +54,30 @@ final class SinkCommand implements Callable<Integer> {
       description = "Answer every message with AA, AE or AR. Default: ${DEFAULT-VALUE}")
   Answer ack;
 
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "Speak MLLP over TLS only, serving this PEM certificate chain (needs --tls-key).")
+  Path tlsCertificate;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM key of --tls-cert.")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-client-ca",
+      paramLabel = "FILE",
+      description = "PEM CAs a client certificate must chain to (asked for when given).")
+  Path tlsClientCa;
+
+  @Option(
+      names = "--require-client-cert",
+      description = "Refuse a TLS client without a certificate (needs --tls-client-ca).")
+  boolean requireClientCert;
+
   @Override
   public Integer call() throws Exception {
-    MllpSink sink = new MllpSink(bind, port, dir, ack.outcome);
+    MllpSink sink = new MllpSink(bind, port, dir, ack.outcome, tls());
     InetSocketAddress address = sink.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -64,9 +90,34 @@ final class SinkCommand implements Callable<Integer> {
                 "sink-stop"));
     spec.commandLine()
         .getOut()
-        .printf("sink listening on %s, writing to %s (answer %s)%n", address, dir, ack);
+        .printf(
+            "sink listening on %s%s, writing to %s (answer %s)%n",
+            address, tlsCertificate == null ? "" : " (TLS)", dir, ack);
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  private ServerTlsContext tls() throws java.io.IOException {
+    if (tlsCertificate == null && tlsKey == null) {
+      if (tlsClientCa != null || requireClientCert) {
+        throw new ParameterException(spec.commandLine(), "client certificates need --tls-cert");
+      }
+      return null;
+    }
+    if (tlsCertificate == null || tlsKey == null) {
+      throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+    }
+    if (requireClientCert && tlsClientCa == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--require-client-cert needs --tls-client-ca");
+    }
+    return ServerTlsContext.open(
+        new ServerTls(
+            tlsCertificate,
+            tlsKey,
+            Optional.ofNullable(tlsClientCa),
+            requireClientCert,
+            Duration.ofSeconds(60)));
   }
 }

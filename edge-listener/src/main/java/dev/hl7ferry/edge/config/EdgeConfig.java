@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 /** The whole edge configuration. */
 public record EdgeConfig(
     ListenerConfig listener,
+    List<ExtraListenerConfig> listeners,
     CharsetConfig charset,
     SpoolConfig spool,
     CloudConfig cloud,
@@ -15,11 +16,50 @@ public record EdgeConfig(
     AdminConfig admin) {
 
   public EdgeConfig {
+    listeners = listeners == null ? List.of() : List.copyOf(listeners);
     outbound =
         outbound == null
             ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null)
             : outbound;
     admin = admin == null ? AdminConfig.OFF : admin;
+  }
+
+  /**
+   * Every listener, the {@code listener} section's first, each entry of {@code listeners} with the
+   * keys it leaves out taken from {@code listener}.
+   */
+  public List<ExtraListenerConfig> allListeners() {
+    List<ExtraListenerConfig> all = new ArrayList<>();
+    all.add(listener.asEntry());
+    listeners.forEach(entry -> all.add(entry == null ? null : entry.over(listener)));
+    return all;
+  }
+
+  private List<String> listenersProblems() {
+    List<String> found = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    java.util.Set<String> endpoints = new java.util.HashSet<>();
+    List<ExtraListenerConfig> all = allListeners();
+    for (int i = 0; i < all.size(); i++) {
+      ExtraListenerConfig entry = all.get(i);
+      String key = i == 0 ? "listener" : "listeners[" + (i - 1) + "]";
+      if (entry == null) {
+        found.add(key + ": must be a listener (name, bindAddress, port, ...)");
+        continue;
+      }
+      if (i > 0) {
+        found.addAll(entry.problems(key));
+      }
+      if (entry.name() != null && !names.add(entry.name())) {
+        found.add(key + ".name: '" + entry.name() + "' names another listener already");
+      }
+      if (entry.port() != null
+          && entry.port() != 0
+          && !endpoints.add(entry.bindAddress() + ":" + entry.port())) {
+        found.add(key + ".port: " + entry.bindAddress() + ":" + entry.port() + " is taken twice");
+      }
+    }
+    return found;
   }
 
   /** Every problem found, each naming its key; empty when valid. */
@@ -28,6 +68,7 @@ public record EdgeConfig(
         new ArrayList<>(
             Stream.of(
                     listener.problems(),
+                    listenersProblems(),
                     charset.problems(),
                     spool.problems(),
                     cloud.problems(),

@@ -46,6 +46,8 @@ import java.util.stream.Collectors;
  *   destinations:
  *     hospital-a-lis: {type: mllp, host: 10.0.0.5, port: 2575, connectTimeoutMillis: 5000,
  *                      ackTimeoutMillis: 30000}
+ *     tls-lis:        {type: mllp, host: lis.example, port: 2576,
+ *                      tls: {enabled: true, caFile: /etc/hl7-ferry/lis-ca.pem}}
  *     archive:        {type: file, dir: /var/lib/ferry/out, fileName: "{timestamp}_{controlId}_{id}.{ext}"}
  *     api:            {type: http, url: "https://h/in", connectTimeoutMillis: 5000,
  *                      requestTimeoutMillis: 30000, headers: {Authorization: LIS_TOKEN}}
@@ -214,22 +216,31 @@ public record OutboundConfig(
     Destination open(String name, Map<String, String> environment, Clock clock);
   }
 
-  /** {@code type: mllp}; timeouts default to 5 s (connect) and 30 s (ACK). */
+  /**
+   * {@code type: mllp}; timeouts default to 5 s (connect) and 30 s (ACK); {@code tls} (off when
+   * left out) is {@link DestinationTlsConfig}.
+   */
   public record MllpTarget(
-      String host, Integer port, Integer connectTimeoutMillis, Integer ackTimeoutMillis)
+      String host,
+      Integer port,
+      Integer connectTimeoutMillis,
+      Integer ackTimeoutMillis,
+      DestinationTlsConfig tls)
       implements DestinationConfig {
     public MllpTarget {
       port = port == null ? 0 : port;
       connectTimeoutMillis = connectTimeoutMillis == null ? 5_000 : connectTimeoutMillis;
       ackTimeoutMillis = ackTimeoutMillis == null ? 30_000 : ackTimeoutMillis;
+      tls = tls == null ? DestinationTlsConfig.off() : tls;
     }
 
     @Override
     public Problems problems(Problems p) {
-      return p.require(host != null && !host.isBlank(), "host", "must be set")
+      p.require(host != null && !host.isBlank(), "host", "must be set")
           .range("port", port, 1, 65_535)
           .range("connectTimeoutMillis", connectTimeoutMillis, 1, 600_000)
           .range("ackTimeoutMillis", ackTimeoutMillis, 1, 3_600_000);
+      return tls.problems(p);
     }
 
     @Override
@@ -239,7 +250,8 @@ public record OutboundConfig(
           host,
           port,
           Duration.ofMillis(connectTimeoutMillis),
-          Duration.ofMillis(ackTimeoutMillis));
+          Duration.ofMillis(ackTimeoutMillis),
+          tls.load("outbound.destinations." + name));
     }
   }
 

@@ -2,9 +2,11 @@ package dev.hl7ferry.edge.deliver;
 
 import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.edge.client.MllpClient;
+import dev.hl7ferry.edge.tls.ClientTls;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * ({@link AckReading}). Blocking sockets on the caller's (delivery) thread, never an event loop.
  * The connection is closed and opened again after anything that leaves its state unknown (no ACK in
  * time, a reply for another message, an unreadable reply, an I/O error), so a late reply can never
- * be taken for the next message's.
+ * be taken for the next message's. With TLS the server's certificate and name are checked at each
+ * connect; a handshake that fails is a transient failure whose reason says why (the output stays at
+ * the head of its line).
  */
 public final class MllpDestination implements Destination {
   private static final Logger LOG = LoggerFactory.getLogger(MllpDestination.class);
@@ -26,6 +30,7 @@ public final class MllpDestination implements Destination {
   private final int port;
   private final Duration connectTimeout;
   private final Duration ackTimeout;
+  private final ClientTls tls;
   private MllpClient connection;
   private long lastUsedNanos;
 
@@ -34,7 +39,21 @@ public final class MllpDestination implements Destination {
    */
   public MllpDestination(
       String name, String host, int port, Duration connectTimeout, Duration ackTimeout) {
+    this(name, host, port, connectTimeout, ackTimeout, null);
+  }
+
+  /**
+   * @param tls the client side of MLLP over TLS, or null for plain MLLP
+   */
+  public MllpDestination(
+      String name,
+      String host,
+      int port,
+      Duration connectTimeout,
+      Duration ackTimeout,
+      ClientTls tls) {
     this.name = name;
+    this.tls = tls;
     this.host = host;
     this.port = port;
     this.connectTimeout = connectTimeout;
@@ -60,6 +79,9 @@ public final class MllpDestination implements Destination {
     MllpClient client;
     try {
       client = connection();
+    } catch (SSLException e) {
+      return DeliveryResult.transientFailure(
+          "TLS handshake with " + host + ":" + port + " failed: " + e.getMessage());
     } catch (IOException e) {
       return DeliveryResult.transientFailure(
           "cannot connect to " + host + ":" + port + ": " + e.getMessage());
@@ -93,9 +115,10 @@ public final class MllpDestination implements Destination {
       closeConnection();
     }
     if (connection == null) {
-      connection = MllpClient.connect(host, port, connectTimeout, ackTimeout);
+      connection = MllpClient.connect(host, port, connectTimeout, ackTimeout, tls);
       lastUsedNanos = System.nanoTime();
-      LOG.info("destination {}: connected to {}:{}", name, host, port);
+      LOG.info(
+          "destination {}: connected to {}:{}{}", name, host, port, tls == null ? "" : " (TLS)");
     }
     return connection;
   }

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param maxFrameBytes largest MLLP frame taken whole; a larger one is answered AR/CR
  * @param allowMissingCr accept an end block without its trailing carriage return
  * @param frameTimeout how long a started frame may take to complete
+ * @param outsideFrameTimeout how long a connection may go without starting a frame (see {@link
+ *     dev.hl7ferry.edge.connection.OutsideFrameTimeout})
  * @param maxPendingPerConnection messages one connection may have awaiting their ACK
  */
 public record PipelineSettings(
@@ -18,4 +20,5 @@ public record PipelineSettings(
     int maxFrameBytes,
     boolean allowMissingCr,
     Duration frameTimeout,
+    Duration outsideFrameTimeout,
     int maxPendingPerConnection) {}

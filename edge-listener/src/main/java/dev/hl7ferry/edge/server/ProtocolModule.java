@@ -4,9 +4,14 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.edge.config.EdgeConfig;
+import dev.hl7ferry.edge.connection.AcceptRate;
 import dev.hl7ferry.edge.connection.ConnectionLimiter;
 import dev.hl7ferry.edge.connection.ConnectionLog;
 import dev.hl7ferry.edge.connection.IdleCloser;
+import dev.hl7ferry.edge.connection.OutsideFrameTimeout;
+import dev.hl7ferry.edge.connection.PeerFilter;
+import dev.hl7ferry.edge.connection.PeerLimiter;
+import dev.hl7ferry.edge.connection.RefusalLog;
 import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.mllp.FrameTimeoutHandler;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
@@ -17,15 +22,9 @@ import dev.hl7ferry.edge.receive.MessageReader;
 import dev.hl7ferry.edge.receive.ReplySequencer;
 import dev.hl7ferry.edge.receive.SpoolHandoff;
 import dev.hl7ferry.edge.spool.Spool;
-import dev.hl7ferry.edge.tls.ServerTls;
-import dev.hl7ferry.edge.tls.ServerTlsContext;
 import dev.hl7ferry.edge.tls.TlsStart;
-import io.netty.channel.ChannelHandler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
 import javax.inject.Provider;
@@ -37,30 +36,58 @@ import javax.inject.Singleton;
  */
 @Module
 public interface ProtocolModule {
+
   /** How much of an oversized frame is kept to read its MSH. */
   int OVERSIZED_HEAD_BYTES = 64 * 1024;
 
-  /** The handlers of one connection, socket side first. */
+  /**
+   * The handlers of one connection, socket side first: the gates a new connection must pass (allow
+   * list, per-address cap, accept rate, total cap), then timeouts, TLS, framing and the protocol.
+   */
   @Provides
-  static List<Provider<? extends ChannelHandler>> pipeline(
-      Provider<ConnectionLimiter> limiter,
+  static List<HandlerFactory> pipeline(
+      RefusalLog refusals,
+      EdgeEvents events,
+      @Named("openConnections") AtomicInteger open,
+      PipelineSettings s,
       Provider<IdleCloser> idle,
-      Provider<TlsStart> tls,
       Provider<MllpFrameEncoder> encoder,
       Provider<MllpFrameDecoder> decoder,
       Provider<ConnectionLog> log,
+      Provider<OutsideFrameTimeout> outsideFrame,
       Provider<FrameTimeoutHandler> frameTimeout,
       Provider<ReplySequencer> sequencer,
       Provider<MessageReader> reader,
       Provider<SpoolHandoff> handoff) {
     return List.of(
-        limiter, idle, tls, encoder, decoder, log, frameTimeout, sequencer, reader, handoff);
+        l -> new PeerFilter(l.settings().allow(), refusals, l.name()),
+        l -> new PeerLimiter(l.peers(), l.settings().maxConnectionsPerIp(), refusals, l.name()),
+        l -> new AcceptRate(l.acceptTokens(), refusals, l.name()),
+        l -> new ConnectionLimiter(open, s.maxConnections(), refusals, l.name(), events),
+        l -> idle.get(),
+        l -> new TlsStart(l.tls()),
+        l -> encoder.get(),
+        l -> decoder.get(),
+        l -> log.get(),
+        l -> outsideFrame.get(),
+        l -> frameTimeout.get(),
+        l -> sequencer.get(),
+        l -> reader.get(),
+        l -> handoff.get());
   }
 
+  /** Every listener, its TLS files loaded (and watched) once; the server binds and closes them. */
   @Provides
-  static ConnectionLimiter limiter(
-      @Named("openConnections") AtomicInteger open, PipelineSettings s, EdgeEvents events) {
-    return new ConnectionLimiter(open, s.maxConnections(), events);
+  @Singleton
+  static List<Listener> listeners(EdgeConfig config) {
+    return Settings.listeners(config).stream().map(Listener::open).toList();
+  }
+
+  /** Refused connections, counted, and logged at most once a minute per address. */
+  @Provides
+  @Singleton
+  static RefusalLog refusals(EdgeEvents events) {
+    return new RefusalLog(events);
   }
 
   @Provides
@@ -68,24 +95,9 @@ public interface ProtocolModule {
     return new IdleCloser(s.idleTimeout().toSeconds());
   }
 
-  /** TLS when {@code listener.tls} is enabled: the files are loaded (and watched) once. */
   @Provides
-  @Singleton
-  static Optional<ServerTlsContext> tlsContext(EdgeConfig config) {
-    Optional<ServerTls> tls = Settings.tls(config.listener().tls());
-    if (tls.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ServerTlsContext.open(tls.get()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("listener.tls: " + e.getMessage(), e);
-    }
-  }
-
-  @Provides
-  static TlsStart tls(Optional<ServerTlsContext> context) {
-    return new TlsStart(context);
+  static OutsideFrameTimeout outsideFrame(PipelineSettings s) {
+    return new OutsideFrameTimeout(s.outsideFrameTimeout());
   }
 
   @Provides

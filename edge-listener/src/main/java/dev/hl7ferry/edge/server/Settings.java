@@ -4,6 +4,7 @@ import dev.hl7ferry.contract.envelope.InlinePolicy;
 import dev.hl7ferry.core.charset.CharsetPolicy;
 import dev.hl7ferry.edge.config.CharsetConfig;
 import dev.hl7ferry.edge.config.CloudConfig;
+import dev.hl7ferry.edge.config.EdgeConfig;
 import dev.hl7ferry.edge.config.ListenerConfig;
 import dev.hl7ferry.edge.config.OutboundConfig;
 import dev.hl7ferry.edge.config.ShipConfig;
@@ -22,6 +23,7 @@ import dev.hl7ferry.edge.tls.ServerTls;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,10 +34,26 @@ public final class Settings {
 
   private Settings() {}
 
-  /** {@code listener}: what the bootstrap binds and how long a stop waits. */
+  /** {@code listener}: the bootstrap's threads and how long a stop waits. */
   public static ServerSettings server(ListenerConfig c) {
-    return new ServerSettings(
-        c.bindAddress(), c.port(), c.ioThreads(), Duration.ofSeconds(c.shutdownGraceSeconds()));
+    return new ServerSettings(c.ioThreads(), Duration.ofSeconds(c.shutdownGraceSeconds()));
+  }
+
+  /** {@code listener} and {@code listeners}: every listener, the first one first. */
+  public static List<ListenerSettings> listeners(EdgeConfig c) {
+    return c.allListeners().stream()
+        .map(
+            l ->
+                new ListenerSettings(
+                    l.name(),
+                    l.bindAddress(),
+                    l.port(),
+                    l.ranges(),
+                    tls(l.tls()),
+                    l.maxConnectionsPerIp(),
+                    l.acceptRatePerSecond(),
+                    l.acceptBurst()))
+        .toList();
   }
 
   /** {@code listener}: the limits each connection's pipeline enforces. */
@@ -46,10 +64,11 @@ public final class Settings {
         c.maxFrameBytes(),
         c.allowMissingCr(),
         Duration.ofSeconds(c.frameTimeoutSeconds()),
+        Duration.ofSeconds(c.outsideFrameTimeoutSeconds()),
         c.maxPendingPerConnection());
   }
 
-  /** {@code listener.tls}: what a TLS listener serves and trusts; empty when TLS is off. */
+  /** A listener's {@code tls}: what it serves and trusts; empty when TLS is off. */
   public static Optional<ServerTls> tls(TlsConfig c) {
     if (!c.enabled()) {
       return Optional.empty();

@@ -5,6 +5,7 @@ import dev.hl7ferry.core.ack.AckOutcome;
 import dev.hl7ferry.core.ack.ControlIds;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
 import dev.hl7ferry.edge.mllp.MllpFrameEncoder;
+import dev.hl7ferry.edge.tls.ServerTlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * The MLLP sink: listens, writes each message atomically as a file under a directory, and answers
  * AA (or the configured AE/AR) built by hl7-core's {@link AckBuilder}. Use from tests: start on
- * port 0, count {@link #received()}, {@link #close()}.
+ * port 0, count {@link #received()}, {@link #close()}. With a {@link ServerTlsContext} it speaks
+ * MLLP over TLS only (a hospital system that requires TLS, or client certificates).
  */
 public final class MllpSink implements AutoCloseable {
   private static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
@@ -34,6 +36,7 @@ public final class MllpSink implements AutoCloseable {
   private final String bind;
   private final int port;
   private final SinkHandler handler;
+  private final ServerTlsContext tls;
   private final MllpFrameEncoder encoder = new MllpFrameEncoder();
   private EventLoopGroup loops;
   private EventExecutorGroup writers;
@@ -44,6 +47,13 @@ public final class MllpSink implements AutoCloseable {
    * @param outcome ACCEPT answers AA/CA, ERROR AE/CE, REJECT AR/CR (the mode follows each message)
    */
   public MllpSink(String bind, int port, Path dir, AckOutcome outcome) throws IOException {
+    this(bind, port, dir, outcome, null);
+  }
+
+  /** As above, over TLS when {@code tls} is not null; {@link #close()} closes it. */
+  public MllpSink(String bind, int port, Path dir, AckOutcome outcome, ServerTlsContext tls)
+      throws IOException {
+    this.tls = tls;
     this.bind = bind;
     this.port = port;
     if (dir != null) {
@@ -69,6 +79,9 @@ public final class MllpSink implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                    }
                     ch.pipeline()
                         .addLast(new MllpFrameDecoder(MAX_FRAME_BYTES, 1024, true))
                         .addLast(encoder)
@@ -103,6 +116,9 @@ public final class MllpSink implements AutoCloseable {
     server.close().syncUninterruptibly();
     loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     writers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    if (tls != null) {
+      tls.close();
+    }
     server = null;
   }
 }

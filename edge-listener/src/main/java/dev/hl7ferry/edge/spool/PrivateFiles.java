@@ -66,7 +66,10 @@ public final class PrivateFiles {
 
   /**
    * Warns once per path under {@code dataDir} (itself included) that other users could read: a
-   * directory not 0700, a file not 0600. Returns those paths; never refuses to start.
+   * directory not 0700, a file not 0600 (one line each, with the path and its mode). A subdirectory
+   * that is a store of its own (the outbound store, the receipts: it has a {@code spool.db}) is
+   * left to that store's own check when it opens, so no path is reported twice. Returns those
+   * paths; never refuses to start.
    */
   public static List<Path> warnIfLoose(Path dataDir) throws IOException {
     List<Path> loose = new ArrayList<>();
@@ -75,6 +78,9 @@ public final class PrivateFiles {
     }
     try (Stream<Path> paths = Files.walk(dataDir)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
+        if (insideAnotherStore(dataDir, path)) {
+          continue;
+        }
         boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
         Set<PosixFilePermission> actual =
             Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
@@ -90,5 +96,16 @@ public final class PrivateFiles {
       }
     }
     return loose;
+  }
+
+  private static boolean insideAnotherStore(Path dataDir, Path path) {
+    for (Path p = path; p != null && !p.equals(dataDir); p = p.getParent()) {
+      if (p.getParent() != null
+          && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+          && Files.exists(p.resolve("spool.db"), LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

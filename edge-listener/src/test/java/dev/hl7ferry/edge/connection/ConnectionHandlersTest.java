@@ -26,16 +26,18 @@ class ConnectionHandlersTest {
   @Test
   void refusesConnectionsBeyondTheLimitAndCountsClosedOnesOut() {
     AtomicInteger open = new AtomicInteger();
-    EmbeddedChannel first = new EmbeddedChannel(new ConnectionLimiter(open, 2));
-    EmbeddedChannel second = new EmbeddedChannel(new ConnectionLimiter(open, 2));
-    EmbeddedChannel third = new EmbeddedChannel(new ConnectionLimiter(open, 2));
+    RefusalLog refusals = new RefusalLog();
+    EmbeddedChannel first = new EmbeddedChannel(new ConnectionLimiter(open, 2, refusals, "mllp"));
+    EmbeddedChannel second = new EmbeddedChannel(new ConnectionLimiter(open, 2, refusals, "mllp"));
+    EmbeddedChannel third = new EmbeddedChannel(new ConnectionLimiter(open, 2, refusals, "mllp"));
     assertTrue(first.isActive());
     assertTrue(second.isActive());
     assertFalse(third.isActive(), "the third connection is refused");
     assertEquals(2, open.get());
+    assertEquals(1, refusals.refused());
     assertFalse(first.finish());
     assertEquals(1, open.get());
-    EmbeddedChannel fourth = new EmbeddedChannel(new ConnectionLimiter(open, 2));
+    EmbeddedChannel fourth = new EmbeddedChannel(new ConnectionLimiter(open, 2, refusals, "mllp"));
     assertTrue(fourth.isActive(), "a slot freed by a close is usable again");
     assertFalse(second.finish());
     assertFalse(third.finish());

@@ -15,6 +15,7 @@ final class InMemoryOutboundQueue implements OutboundQueue {
   private final List<Output> delivered = new ArrayList<>();
   private final List<Output> deadLettered = new ArrayList<>();
   private int marksToFail;
+  private DeliveryResult lastResult;
 
   synchronized void add(Output output) {
     pending
@@ -64,6 +65,7 @@ final class InMemoryOutboundQueue implements OutboundQueue {
     if (head.output() != output) {
       throw new AssertionError("attempt recorded for " + output.id() + " which is not the head");
     }
+    lastResult = result;
     boolean appError = result.outcome() == DeliveryOutcome.APPLICATION_ERROR;
     line.set(
         0,
@@ -91,6 +93,16 @@ final class InMemoryOutboundQueue implements OutboundQueue {
 
   synchronized List<String> events() {
     return List.copyOf(events);
+  }
+
+  /** The result of the last failed attempt, or null. */
+  synchronized DeliveryResult lastFailure() {
+    return lastResult;
+  }
+
+  /** Outputs of {@code destination} still in line. */
+  synchronized int pending(String destination) {
+    return pending.getOrDefault(destination, List.of()).size();
   }
 
   synchronized List<Output> delivered() {

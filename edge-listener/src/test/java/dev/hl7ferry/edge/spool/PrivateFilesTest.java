@@ -68,4 +68,22 @@ class PrivateFilesTest {
     // Still opens: a warning, not a refusal.
     SqliteSpool.open(SpoolSettings.of(dataDir, 1L << 30, 1000)).close();
   }
+
+  @Test
+  void theOutboundStoreAndTheReceiptsAreCheckedEachOnceByTheirOwnStore() throws Exception {
+    Path dataDir = dir.resolve("site");
+    for (Path store : List.of(dataDir, dataDir.resolve("outbound"), dataDir.resolve("receipts"))) {
+      try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(store, 1L << 30, 1000))) {
+        spool.store(TestMessages.message("P3")).get(10, TimeUnit.SECONDS);
+      }
+    }
+    Path outboundDb = dataDir.resolve("outbound").resolve("spool.db");
+    Path receipts = dataDir.resolve("receipts");
+    Files.setPosixFilePermissions(outboundDb, PosixFilePermissions.fromString("rw-rw-r--"));
+    Files.setPosixFilePermissions(receipts, PosixFilePermissions.fromString("rwxr-x---"));
+
+    assertEquals(List.of(), PrivateFiles.warnIfLoose(dataDir));
+    assertEquals(List.of(outboundDb), PrivateFiles.warnIfLoose(dataDir.resolve("outbound")));
+    assertEquals(List.of(receipts), PrivateFiles.warnIfLoose(receipts));
+  }
 }
