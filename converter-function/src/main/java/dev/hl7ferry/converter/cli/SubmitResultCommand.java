@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,6 +78,25 @@ final class SubmitResultCommand implements Callable<Integer> {
       description = "Largest envelope sent inline; larger goes by claim check (default: 65536).")
   int inlineMaxBytes;
 
+  @Option(
+      names = "--region",
+      defaultValue = "${env:AWS_REGION:-us-east-1}",
+      description = "AWS region (default: AWS_REGION, else us-east-1).")
+  String region;
+
+  @Option(
+      names = "--sqs-endpoint",
+      defaultValue = "${env:FERRY_SQS_ENDPOINT}",
+      description = "SQS endpoint override (default: FERRY_SQS_ENDPOINT, else FERRY_AWS_ENDPOINT).")
+  URI sqsEndpoint;
+
+  @Option(
+      names = "--s3-endpoint",
+      defaultValue = "${env:FERRY_S3_ENDPOINT}",
+      description =
+          "S3 endpoint override, path style (default: FERRY_S3_ENDPOINT, else FERRY_AWS_ENDPOINT).")
+  URI s3Endpoint;
+
   static final class PayloadFile {
     @Option(names = "--json", required = true, description = "A JSON result file.")
     Path json;
@@ -110,7 +128,7 @@ final class SubmitResultCommand implements Callable<Integer> {
               payload.json != null ? ResultEnvelope.JSON : ResultEnvelope.HL7_V2,
               payload.json != null ? ResultFiles.json(payload.json) : ResultFiles.hl7(payload.hl7),
               resultId);
-      Submitted done = submit(submission, System.getenv());
+      Submitted done = submit(submission, System.getenv("FERRY_AWS_ENDPOINT"));
       out.println("resultId=" + done.resultId());
       out.println("messageId=" + done.messageId());
       out.println("payload=" + done.payloadLocation());
@@ -121,14 +139,11 @@ final class SubmitResultCommand implements Callable<Integer> {
     }
   }
 
-  private Submitted submit(Submission submission, Map<String, String> env) {
-    String region = env.getOrDefault("AWS_REGION", "us-east-1");
-    String both = env.get("FERRY_AWS_ENDPOINT");
+  private Submitted submit(Submission submission, String bothEndpoints) {
+    URI both = bothEndpoints == null || bothEndpoints.isBlank() ? null : URI.create(bothEndpoints);
     SdkHttpClient http = AwsClients.http();
-    try (SqsClient sqs =
-            AwsClients.sqs(region, uri(env.getOrDefault("FERRY_SQS_ENDPOINT", both)), http);
-        S3Client s3 =
-            AwsClients.s3(region, uri(env.getOrDefault("FERRY_S3_ENDPOINT", both)), http)) {
+    try (SqsClient sqs = AwsClients.sqs(region, sqsEndpoint != null ? sqsEndpoint : both, http);
+        S3Client s3 = AwsClients.s3(region, s3Endpoint != null ? s3Endpoint : both, http)) {
       String queue = target.queue != null ? target.queue : ResultSubmitter.queueName(target.vendor);
       String vendor = target.vendor != null ? target.vendor : ResultSubmitter.vendorOf(queue);
       if (vendor == null) {
@@ -146,9 +161,5 @@ final class SubmitResultCommand implements Callable<Integer> {
     } finally {
       http.close();
     }
-  }
-
-  private static URI uri(String text) {
-    return text == null || text.isBlank() ? null : URI.create(text);
   }
 }
