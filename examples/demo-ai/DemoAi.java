@@ -19,7 +19,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * A DEMO "AI" for the vendor loop — not a model. It long-polls the vendor's order queue, reads each
@@ -72,7 +71,7 @@ public final class DemoAi {
                         b.queueUrl(ordersUrl)
                             .maxNumberOfMessages(10)
                             .waitTimeSeconds(wait)
-                            .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                            .messageAttributeNames("All"))
                 .messages();
         for (Message m : batch) {
           answer(m, submitter);
@@ -88,16 +87,18 @@ public final class DemoAi {
   /** Scores one order and submits the result; a malformed order is reported and dropped. */
   static void answer(Message m, ResultSubmitter submitter) throws Exception {
     JsonNode order = JSON.readTree(m.body());
-    String site = text(order, "site");
-    if (site.isEmpty()) {
-      site = m.attributes().getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, "");
-    }
+    // The converter names the site and the original's entry id in message attributes; the order's
+    // JSON carries MSH-3/4/10 too (the other correlation form) for services that read only bodies.
+    String site = attribute(m, "Ferry-Site");
+    String entryId = attribute(m, "Ferry-Entry-Id");
     JsonNode source = order.path("source");
     Correlation correlation =
-        Correlation.ofMessage(
-            text(source, "sendingApplication"),
-            text(source, "sendingFacility"),
-            text(source, "controlId"));
+        !entryId.isEmpty()
+            ? Correlation.ofEntryId(entryId)
+            : Correlation.ofMessage(
+                text(source, "sendingApplication"),
+                text(source, "sendingFacility"),
+                text(source, "controlId"));
     double score = score(order);
     ObjectNode result = JSON.createObjectNode();
     result.put("model", MODEL);
@@ -110,7 +111,7 @@ public final class DemoAi {
             new Submission(site, correlation, "ai-score", ResultEnvelope.JSON, payload, null));
     System.out.println(
         "demo-ai: order control id "
-            + correlation.controlId()
+            + text(source, "controlId")
             + " for site "
             + site
             + ": score "
@@ -129,6 +130,11 @@ public final class DemoAi {
         text(o, "placerOrderNumber") + "|" + text(o, "fillerOrderNumber") + "|" + text(o, "accession");
     String hex = PayloadDigest.sha256Hex(basis.getBytes(StandardCharsets.UTF_8));
     return Integer.parseInt(hex.substring(0, 6), 16) % 1000 / 1000.0;
+  }
+
+  private static String attribute(Message m, String name) {
+    var value = m.messageAttributes().get(name);
+    return value == null || value.stringValue() == null ? "" : value.stringValue();
   }
 
   private static String text(JsonNode node, String field) {
