@@ -1,5 +1,8 @@
 package dev.hl7ferry.e2e;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hl7ferry.converter.aws.AwsClients;
 import dev.hl7ferry.converter.aws.LocalQueuePoller;
 import dev.hl7ferry.converter.config.FunctionSettings;
@@ -34,7 +37,14 @@ final class LocalConverter implements AutoCloseable {
                 "FERRY_S3_ENDPOINT", cloud.s3Endpoint().toString(),
                 "FERRY_SQS_ENDPOINT", cloud.sqsEndpoint().toString(),
                 "AWS_REGION", cloud.region()));
-    ConverterHandler handler = new ConverterHandler(ConverterComponent.of(settings).batches());
+    ConverterHandler function = new ConverterHandler(ConverterComponent.of(settings).batches());
+    // One event at a time through the handler, like one function instance (and run-local).
+    RequestHandler<SQSEvent, SQSBatchResponse> handler =
+        (event, context) -> {
+          synchronized (function) {
+            return function.handleRequest(event, context);
+          }
+        };
     this.sqs = AwsClients.sqs(settings, AwsClients.http());
     for (String url : queueUrls) {
       LocalQueuePoller poller = new LocalQueuePoller(sqs, url, handler);
