@@ -7,6 +7,7 @@ import dev.hl7ferry.converter.destination.EventEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,6 +31,7 @@ public final class AwsCloudSender implements CloudSender {
   private final SqsClient sqs;
   private final S3Client s3;
   private final Supplier<EventBridgeClient> events;
+  private final ConcurrentHashMap<String, String> urls = new ConcurrentHashMap<>();
   private volatile EventBridgeClient eventClient;
 
   public AwsCloudSender(SqsClient sqs, S3Client s3, Supplier<EventBridgeClient> events) {
@@ -66,7 +68,7 @@ public final class AwsCloudSender implements CloudSender {
   private void sqs(CloudDestination.Sqs queue, Delivery d) {
     SendMessageRequest.Builder request =
         SendMessageRequest.builder()
-            .queueUrl(queue.queueUrl())
+            .queueUrl(url(queue.queueUrl()))
             .messageBody(new String(d.body(), StandardCharsets.UTF_8))
             .messageAttributes(
                 Map.of(
@@ -79,6 +81,14 @@ public final class AwsCloudSender implements CloudSender {
       request.messageGroupId(d.site()).messageDeduplicationId(d.deliveryId());
     }
     sqs.sendMessage(request.build());
+  }
+
+  /** A queue URL as given, or a queue name resolved once with GetQueueUrl. */
+  private String url(String queue) {
+    if (queue.startsWith("https://") || queue.startsWith("http://")) {
+      return queue;
+    }
+    return urls.computeIfAbsent(queue, q -> sqs.getQueueUrl(b -> b.queueName(q)).queueUrl());
   }
 
   private void s3(CloudDestination.S3 bucket, Delivery d) {

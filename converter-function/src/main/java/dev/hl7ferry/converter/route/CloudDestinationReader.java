@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * Validates {@code cloudDestinations} into {@link CloudDestination}s. {@code ${NAME}} in a value is
- * replaced by the environment variable NAME when the file loads; a variable that is not set is an
- * error naming the key and the variable. A webhook's secret is read from the variable its {@code
- * secretEnv} names, never from the file.
+ * replaced by the environment variable NAME when the file loads ({@code ${NAME:-default}} falls
+ * back to the default when NAME is unset or empty); a variable that is not set and has no default
+ * is an error naming the key and the variable. A webhook's secret is read from the variable its
+ * {@code secretEnv} names, never from the file.
  */
 final class CloudDestinationReader {
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
   private static final int MAX_TIMEOUT_MS = 60_000;
 
@@ -154,6 +156,9 @@ final class CloudDestinationReader {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String resolved = env.get(m.group(1));
+      if (resolved == null || resolved.isEmpty()) {
+        resolved = m.group(2);
+      }
       if (resolved == null) {
         throw problems.fail(at, "environment variable " + m.group(1) + " is not set");
       }
