@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +42,6 @@ public final class FerryStack implements AutoCloseable {
   private final Map<String, Sink> sinks;
   private final Map<String, Object> edgeKeys;
   private final List<String> vendors;
-  private final List<Consumer<LocalCloud>> onCloudStarted;
   private LocalCloudConfig cloudConfig;
   private LocalCloud cloud;
   private LocalConverter converter;
@@ -57,7 +55,6 @@ public final class FerryStack implements AutoCloseable {
     b.sinks.forEach(name -> sinks.put(name, new Sink(name, dir.resolve("sink").resolve(name))));
     this.edgeKeys = new LinkedHashMap<>(b.edgeKeys);
     this.vendors = List.copyOf(b.vendors);
-    this.onCloudStarted = List.copyOf(b.onCloudStarted);
   }
 
   /** A stack to configure, then {@link Builder#start()}. */
@@ -77,7 +74,6 @@ public final class FerryStack implements AutoCloseable {
     System.setProperty("aws.accessKeyId", cloud.accessKeyId());
     System.setProperty("aws.secretAccessKey", cloud.secretAccessKey());
     TemplateSeeder.seed(cloud, templates);
-    onCloudStarted.forEach(step -> step.accept(cloud));
     List<String> queues = new ArrayList<>(List.of(cloud.inboundQueueUrl()));
     vendors.forEach(vendor -> queues.add(cloud.resultsQueueUrl(vendor)));
     converter = LocalConverter.start(cloud, queues);
@@ -228,7 +224,6 @@ public final class FerryStack implements AutoCloseable {
     private final List<String> sinks = new ArrayList<>();
     private final Map<String, Object> edgeKeys = new LinkedHashMap<>();
     private final List<String> vendors = new ArrayList<>();
-    private final List<Consumer<LocalCloud>> onCloudStarted = new ArrayList<>();
     private Path templates;
     private Path dir;
 
@@ -246,15 +241,6 @@ public final class FerryStack implements AutoCloseable {
      */
     public Builder vendor(String name) {
       vendors.add(name);
-      return this;
-    }
-
-    /**
-     * A step run once the cloud is up and the template store seeded, before the converter starts:
-     * e.g. seed routes that name the cloud's queue URLs, which exist only from then on.
-     */
-    public Builder onCloudStarted(Consumer<LocalCloud> step) {
-      onCloudStarted.add(step);
       return this;
     }
 
