@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * A DEMO "AI" for the vendor loop — not a model. It long-polls the vendor's order queue, reads each
  * converted order (the JSON the converter rendered for the vendor), gives it a deterministic toy
- * score (from a hash of the order numbers: the same order always gets the same score) and submits an
+ * score (from a hash of the order's MSH-3/4/10 and study code: the same order always gets the same
+ * score, and it means nothing) and submits an
  * {@code ai-score} result for the order's site through the same code as {@code ferry-convert
  * submit-result}. The order is deleted from the queue only after the result was accepted, so a
  * crash in between answers it twice with the same result id (at-least-once, deduplicated by id).
@@ -91,7 +92,7 @@ public final class DemoAi {
     // JSON carries MSH-3/4/10 too (the other correlation form) for services that read only bodies.
     String site = attribute(m, "Ferry-Site");
     String entryId = attribute(m, "Ferry-Entry-Id");
-    JsonNode source = order.path("source");
+    JsonNode source = order.path("correlation");
     Correlation correlation =
         !entryId.isEmpty()
             ? Correlation.ofEntryId(entryId)
@@ -101,10 +102,12 @@ public final class DemoAi {
                 text(source, "controlId"));
     double score = score(order);
     ObjectNode result = JSON.createObjectNode();
-    result.put("model", MODEL);
     result.put("score", score);
     result.put("label", score >= 0.7 ? "suspicious" : "routine");
-    result.put("finding", score >= 0.7 ? "nodule, follow-up suggested" : "no finding");
+    if (score >= 0.7) {
+      result.put("finding", "toy finding: follow-up suggested");
+    }
+    result.put("model", MODEL);
     byte[] payload = JSON.writeValueAsBytes(result);
     Submitted done =
         submitter.submit(
@@ -123,11 +126,17 @@ public final class DemoAi {
             + ")");
   }
 
-  /** The toy score: 0.000-0.999 from a hash of the order numbers, the same for the same order. */
+  /** The toy score: 0.000-0.999 from a hash of the order, the same for the same order. */
   static double score(JsonNode order) {
-    JsonNode o = order.path("order");
+    JsonNode c = order.path("correlation");
     String basis =
-        text(o, "placerOrderNumber") + "|" + text(o, "fillerOrderNumber") + "|" + text(o, "accession");
+        text(c, "sendingApplication")
+            + "|"
+            + text(c, "sendingFacility")
+            + "|"
+            + text(c, "controlId")
+            + "|"
+            + text(order.path("study"), "code");
     String hex = PayloadDigest.sha256Hex(basis.getBytes(StandardCharsets.UTF_8));
     return Integer.parseInt(hex.substring(0, 6), 16) % 1000 / 1000.0;
   }
