@@ -121,6 +121,7 @@ public final class LoopBench {
                 for (String l = out.readLine(); l != null; l = out.readLine()) {
                   w.write(l);
                   w.newLine();
+                  w.flush();
                 }
               } catch (Exception ignored) {
                 // The process ended; its log is as far as it got.
