@@ -1,5 +1,6 @@
 package dev.hl7ferry.e2e;
 
+import dev.hl7ferry.converter.dispatch.Keys;
 import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.edge.client.AckReply;
 import dev.hl7ferry.edge.client.MllpClient;
@@ -29,7 +30,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class LatencyBench {
   private final Map<String, Instant> acked = new ConcurrentHashMap<>();
   private final Map<String, Instant> delivered = new ConcurrentHashMap<>();
-  private final Map<String, String> outputOf = new ConcurrentHashMap<>();
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
@@ -49,7 +49,6 @@ public final class LatencyBench {
                 Instant now = Instant.now();
                 Delivered d = new Delivered(0, 0, new String(payload, StandardCharsets.ISO_8859_1));
                 delivered.putIfAbsent(d.inputControlId(), now);
-                outputOf.put(d.controlId(), d.inputControlId());
               });
       int warmup = rate * warmupSeconds;
       int measured = rate * seconds;
@@ -105,15 +104,20 @@ public final class LatencyBench {
   /** Percentiles of the whole trip and of its three stages, from the edge's own records. */
   private void report(Path dir, List<String> counted) {
     Map<String, Instant> shipped = new HashMap<>();
+    Map<String, String> inputOfOutputId = new HashMap<>();
     try (SpoolView spool = SpoolView.open(dir.resolve("edge"))) {
       for (EntrySummary e : spool.list(0, 1_000_000)) {
-        shipped.put(e.controlId(), e.shippedAt());
+        if (e.shippedAt() != null) {
+          shipped.put(e.controlId(), e.shippedAt());
+        }
+        // The outbound store knows an output by the converter's output id (Keys).
+        inputOfOutputId.put(Keys.deduplicationId(e.id(), "lab-to-lis", "lis"), e.controlId());
       }
     }
     Map<String, Instant> takenIn = new HashMap<>();
     try (SpoolView store = SpoolView.open(dir.resolve("edge").resolve("outbound"))) {
       for (EntrySummary e : store.list(0, 1_000_000)) {
-        String input = outputOf.get(e.controlId());
+        String input = inputOfOutputId.get(e.controlId());
         if (input != null) {
           takenIn.put(input, e.receivedAt());
         }
@@ -134,9 +138,13 @@ public final class LatencyBench {
       total.add(ack, out);
       Instant s = shipped.get(id);
       Instant t = takenIn.get(id);
-      if (s != null && t != null) {
+      if (s != null) {
         ship.add(ack, s);
+      }
+      if (s != null && t != null) {
         cloud.add(s, t);
+      }
+      if (t != null) {
         deliver.add(t, out);
       }
     }

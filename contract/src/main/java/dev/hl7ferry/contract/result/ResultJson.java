@@ -1,8 +1,10 @@
 package dev.hl7ferry.contract.result;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -81,7 +83,7 @@ public final class ResultJson {
     }
     try {
       return MAPPER.readValue(body, ResultEnvelope.class);
-    } catch (JsonMappingException e) {
+    } catch (MismatchedInputException e) {
       // Jackson's messages may quote the offending text, which may be a payload: name the path.
       String path = path(e);
       if (path.equals("payloadBase64")) {
@@ -89,12 +91,12 @@ public final class ResultJson {
       }
       throw new ResultException("result." + path + " has the wrong type", e);
     } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
       throw new ResultException(
-          "result is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")",
+          "result is not valid JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
           e);
     }
   }

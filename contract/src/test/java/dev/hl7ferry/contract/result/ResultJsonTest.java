@@ -171,6 +171,15 @@ class ResultJsonTest {
   }
 
   @Test
+  void aBodyCutInsideAValueIsInvalidJsonNotAWrongType() {
+    ResultException e =
+        assertThrows(
+            ResultException.class, () -> ResultJson.read("{\"version\":1,\"resultId\":\"PHI"));
+    assertTrue(e.getMessage().startsWith("result is not valid JSON"), e.getMessage());
+    assertFalse(e.getMessage().contains("PHI"), e.getMessage());
+  }
+
+  @Test
   void anEmptyBodyIsRefused() {
     assertThrows(ResultException.class, () -> ResultJson.read(" "));
   }
