@@ -41,6 +41,7 @@ public final class FerryStack implements AutoCloseable {
   private final boolean ownsDir;
   private final Map<String, Sink> sinks;
   private final Map<String, Object> edgeKeys;
+  private final List<String> vendors;
   private LocalCloudConfig cloudConfig;
   private LocalCloud cloud;
   private LocalConverter converter;
@@ -53,6 +54,7 @@ public final class FerryStack implements AutoCloseable {
     this.sinks = new LinkedHashMap<>();
     b.sinks.forEach(name -> sinks.put(name, new Sink(name, dir.resolve("sink").resolve(name))));
     this.edgeKeys = new LinkedHashMap<>(b.edgeKeys);
+    this.vendors = List.copyOf(b.vendors);
   }
 
   /** A stack to configure, then {@link Builder#start()}. */
@@ -65,13 +67,16 @@ public final class FerryStack implements AutoCloseable {
         LocalCloud.start(
             LocalCloudConfig.defaults()
                 .withSites(List.of(SITE))
+                .withVendors(vendors)
                 .withS3DataDir(dir.resolve("cloud-s3")));
     // Fixed from now on, so a restarted cloud comes back where the edge and converter look.
     cloudConfig = cloud.config().withPorts(cloud.s3Port(), cloud.sqsPort());
     System.setProperty("aws.accessKeyId", cloud.accessKeyId());
     System.setProperty("aws.secretAccessKey", cloud.secretAccessKey());
     TemplateSeeder.seed(cloud, templates);
-    converter = LocalConverter.start(cloud);
+    List<String> queues = new ArrayList<>(List.of(cloud.inboundQueueUrl()));
+    vendors.forEach(vendor -> queues.add(cloud.resultsQueueUrl(vendor)));
+    converter = LocalConverter.start(cloud, queues);
     for (Sink sink : sinks.values()) {
       sink.start();
     }
@@ -218,6 +223,7 @@ public final class FerryStack implements AutoCloseable {
   public static final class Builder {
     private final List<String> sinks = new ArrayList<>();
     private final Map<String, Object> edgeKeys = new LinkedHashMap<>();
+    private final List<String> vendors = new ArrayList<>();
     private Path templates;
     private Path dir;
 
@@ -226,6 +232,15 @@ public final class FerryStack implements AutoCloseable {
     /** An MLLP sink for {@code destination}, and the edge's outbound destination pointing at it. */
     public Builder sink(String destination) {
       sinks.add(destination);
+      return this;
+    }
+
+    /**
+     * A vendor: the cloud gets its results queue (the converter polls it beside the inbound queue)
+     * and the FIFO queue standing in for its service ({@code cloud().vendorQueueUrl(name)}).
+     */
+    public Builder vendor(String name) {
+      vendors.add(name);
       return this;
     }
 

@@ -1,11 +1,16 @@
 package dev.hl7ferry.e2e;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hl7ferry.converter.aws.AwsClients;
 import dev.hl7ferry.converter.aws.LocalQueuePoller;
 import dev.hl7ferry.converter.config.FunctionSettings;
 import dev.hl7ferry.converter.lambda.ConverterComponent;
 import dev.hl7ferry.converter.lambda.ConverterHandler;
 import dev.hl7ferry.infra.local.LocalCloud;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +26,10 @@ final class LocalConverter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalConverter.class);
 
   private final SqsClient sqs;
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopping;
 
-  private LocalConverter(LocalCloud cloud) {
+  private LocalConverter(LocalCloud cloud, List<String> queueUrls) {
     FunctionSettings settings =
         FunctionSettings.fromEnvironment(
             Map.of(
@@ -32,17 +37,31 @@ final class LocalConverter implements AutoCloseable {
                 "FERRY_S3_ENDPOINT", cloud.s3Endpoint().toString(),
                 "FERRY_SQS_ENDPOINT", cloud.sqsEndpoint().toString(),
                 "AWS_REGION", cloud.region()));
-    ConverterHandler handler = new ConverterHandler(ConverterComponent.of(settings).batches());
+    ConverterHandler function = new ConverterHandler(ConverterComponent.of(settings).batches());
+    // One event at a time through the handler, like one function instance (and run-local).
+    RequestHandler<SQSEvent, SQSBatchResponse> handler =
+        (event, context) -> {
+          synchronized (function) {
+            return function.handleRequest(event, context);
+          }
+        };
     this.sqs = AwsClients.sqs(settings, AwsClients.http());
-    LocalQueuePoller poller = new LocalQueuePoller(sqs, cloud.inboundQueueUrl(), handler);
-    this.thread = new Thread(() -> poll(poller), "converter-poller");
-    thread.setDaemon(true);
+    for (String url : queueUrls) {
+      LocalQueuePoller poller = new LocalQueuePoller(sqs, url, handler);
+      Thread thread = new Thread(() -> poll(poller), "converter-poller-" + threads.size());
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
   }
 
-  /** The converter polling {@code cloud}'s inbound queue (the endpoints stay across restarts). */
-  static LocalConverter start(LocalCloud cloud) {
-    LocalConverter converter = new LocalConverter(cloud);
-    converter.thread.start();
+  /**
+   * The converter polling {@code queueUrls} of {@code cloud} (the inbound queue, vendors' results
+   * queues), one thread each, as Lambda runs one event source mapping per queue; the endpoints stay
+   * across cloud restarts.
+   */
+  static LocalConverter start(LocalCloud cloud, List<String> queueUrls) {
+    LocalConverter converter = new LocalConverter(cloud, queueUrls);
+    converter.threads.forEach(Thread::start);
     return converter;
   }
 
@@ -67,10 +86,12 @@ final class LocalConverter implements AutoCloseable {
   @Override
   public void close() {
     stopping = true;
-    try {
-      thread.join(3_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    for (Thread thread : threads) {
+      try {
+        thread.join(3_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     sqs.close();
   }

@@ -2,6 +2,7 @@ package dev.hl7ferry.converter.aws;
 
 import dev.hl7ferry.converter.config.FunctionSettings;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -35,28 +36,38 @@ public final class AwsClients {
 
   /** An S3 client for {@code settings}. */
   public static S3Client s3(FunctionSettings settings, SdkHttpClient http) {
+    return s3(settings.region(), settings.s3Endpoint(), http);
+  }
+
+  /** An S3 client for {@code region}; a non-null {@code endpoint} overrides it (path style). */
+  public static S3Client s3(String region, URI endpoint, SdkHttpClient http) {
     var builder =
         S3Client.builder()
             .httpClient(http)
-            .region(Region.of(settings.region()))
+            .region(Region.of(region))
             .credentialsProvider(credentials())
             .overrideConfiguration(noProfileFile());
-    if (settings.s3Endpoint() != null) {
-      builder.endpointOverride(settings.s3Endpoint()).forcePathStyle(true);
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint).forcePathStyle(true);
     }
     return builder.build();
   }
 
   /** An SQS client for {@code settings}. */
   public static SqsClient sqs(FunctionSettings settings, SdkHttpClient http) {
+    return sqs(settings.region(), settings.sqsEndpoint(), http);
+  }
+
+  /** An SQS client for {@code region}; a non-null {@code endpoint} overrides it. */
+  public static SqsClient sqs(String region, URI endpoint, SdkHttpClient http) {
     var builder =
         SqsClient.builder()
             .httpClient(http)
-            .region(Region.of(settings.region()))
+            .region(Region.of(region))
             .credentialsProvider(credentials())
             .overrideConfiguration(noProfileFile());
-    if (settings.sqsEndpoint() != null) {
-      builder.endpointOverride(settings.sqsEndpoint());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
     }
     return builder.build();
   }

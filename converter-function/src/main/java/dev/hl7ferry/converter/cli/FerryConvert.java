@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ManifestVersion.class,
     description =
-        "Renders HL7 Ferry templates offline and runs the converter against a local cloud.",
-    subcommands = {RenderCommand.class, RunLocalCommand.class})
+        "Renders HL7 Ferry templates offline, runs the converter against a local cloud and submits vendor results.",
+    subcommands = {RenderCommand.class, RunLocalCommand.class, SubmitResultCommand.class})
 public final class FerryConvert implements Runnable {
 
   @Override
