@@ -16,7 +16,7 @@ public record EdgeConfig(
   public EdgeConfig {
     outbound =
         outbound == null
-            ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null)
+            ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null, null)
             : outbound;
   }
 

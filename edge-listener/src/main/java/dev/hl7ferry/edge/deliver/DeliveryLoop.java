@@ -72,13 +72,15 @@ public final class DeliveryLoop implements AutoCloseable {
       attempts++;
       if (result.delivered()) {
         queue.markDelivered(output, result);
-        LOG.debug(
-            "destination {}: delivered id={} controlId={} attempts={} {}",
-            destination.name(),
-            output.id(),
-            LogSafe.text(output.controlId()),
-            attempts,
-            LogSafe.text(result.detail()));
+        if (LOG.isDebugEnabled()) { // else LogSafe runs for every output
+          LOG.debug(
+              "destination {}: delivered id={} controlId={} attempts={} {}",
+              destination.name(),
+              output.id(),
+              LogSafe.text(output.controlId()),
+              attempts,
+              LogSafe.text(result.detail()));
+        }
         return;
       }
       if (stopping) {
