@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The MLLP sink: listens, writes each message atomically as a file under a directory, and answers
@@ -78,6 +79,15 @@ public final class MllpSink implements AutoCloseable {
             .sync()
             .channel();
     return (InetSocketAddress) server.localAddress();
+  }
+
+  /**
+   * Calls {@code onStored} with each message's bytes once it is stored, before its ACK is sent, on
+   * the sink's writer thread (keep it short). For whole-product tests and latency benchmarks.
+   */
+  public MllpSink onStored(Consumer<byte[]> onStored) {
+    handler.listener(onStored);
+    return this;
   }
 
   /** Messages taken so far (written as files unless counting only). */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ final class SinkHandler extends SimpleChannelInboundHandler<MllpFrame> {
   private final AckBuilder acks;
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
+  private volatile Consumer<byte[]> listener = payload -> {};
 
   SinkHandler(Path dir, AckOutcome outcome, AckBuilder acks) {
     this.dir = dir;
@@ -45,6 +47,10 @@ final class SinkHandler extends SimpleChannelInboundHandler<MllpFrame> {
 
   long written() {
     return written.get();
+  }
+
+  void listener(Consumer<byte[]> onStored) {
+    this.listener = onStored;
   }
 
   @Override
@@ -78,6 +84,7 @@ final class SinkHandler extends SimpleChannelInboundHandler<MllpFrame> {
           name);
     }
     written.incrementAndGet();
+    listener.accept(payload);
     if (outcome == AckOutcome.ACCEPT) {
       return acks.accept(header);
     }
