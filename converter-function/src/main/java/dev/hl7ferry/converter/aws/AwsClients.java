@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -56,6 +57,21 @@ public final class AwsClients {
             .overrideConfiguration(noProfileFile());
     if (settings.sqsEndpoint() != null) {
       builder.endpointOverride(settings.sqsEndpoint());
+    }
+    return builder.build();
+  }
+
+  /** An EventBridge client for {@code settings} (endpoint override: {@code FERRY_AWS_ENDPOINT}). */
+  public static EventBridgeClient eventBridge(FunctionSettings settings, SdkHttpClient http) {
+    var builder =
+        EventBridgeClient.builder()
+            .httpClient(http)
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials())
+            .overrideConfiguration(noProfileFile());
+    String endpoint = System.getenv("FERRY_EVENTBRIDGE_ENDPOINT");
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(java.net.URI.create(endpoint));
     }
     return builder.build();
   }

@@ -3,9 +3,13 @@ package dev.hl7ferry.converter.aws;
 import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.converter.config.FunctionSettings;
+import dev.hl7ferry.converter.destination.CloudRouter;
+import dev.hl7ferry.converter.destination.WebhookSender;
+import dev.hl7ferry.converter.dispatch.Clouds;
 import dev.hl7ferry.converter.dispatch.OutboundQueues;
 import dev.hl7ferry.converter.dispatch.PayloadStore;
 import dev.hl7ferry.converter.store.TemplateStore;
+import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,6 +48,17 @@ public final class AwsModule {
   @Singleton
   static OutboundQueues queues(SqsClient sqs, FunctionSettings settings) {
     return new SqsOutboundQueues(sqs, settings.outboundQueue());
+  }
+
+  @Provides
+  @Singleton
+  static Clouds clouds(
+      SqsClient sqs, S3Client s3, SdkHttpClient http, FunctionSettings settings, Clock clock) {
+    return new Clouds(
+        new CloudRouter(
+            new AwsCloudSender(sqs, s3, () -> AwsClients.eventBridge(settings, http)),
+            new WebhookSender(clock)),
+        new S3Originals(s3, settings.bucket(), settings.maxInputBytes()));
   }
 
   @Provides

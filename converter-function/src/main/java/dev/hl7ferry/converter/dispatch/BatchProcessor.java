@@ -1,17 +1,27 @@
 package dev.hl7ferry.converter.dispatch;
 
+import dev.hl7ferry.converter.result.ResultSource;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies the partial-batch rules: on a standard queue every failed record is reported; on a FIFO
- * queue the first failure and every record after it (unprocessed, to keep group order).
+ * Hands each record to the processor of its queue (a vendor's results queue, {@code
+ * hl7-ferry-results-{vendor}}, or the inbound queue) and applies the partial-batch rules: on a
+ * standard queue every failed record is reported; on a FIFO queue the first failure and every
+ * record after it (unprocessed, to keep group order).
  */
 public final class BatchProcessor {
   private final RecordProcessor records;
+  private final ResultProcessor results;
 
+  /** Inbound records only: a result record fails. */
   public BatchProcessor(RecordProcessor records) {
+    this(records, null);
+  }
+
+  public BatchProcessor(RecordProcessor records, ResultProcessor results) {
     this.records = records;
+    this.results = results;
   }
 
   /** The message ids to report as batch item failures. */
@@ -23,7 +33,14 @@ public final class BatchProcessor {
         continue;
       }
       try {
-        records.process(item.body());
+        String vendor = ResultSource.vendor(item.queue());
+        if (vendor == null) {
+          records.process(item.body());
+        } else if (results == null) {
+          throw new RecordFailure("results are not wired in this process", null, null);
+        } else {
+          results.process(vendor, item.body());
+        }
       } catch (RecordFailure e) {
         failed.add(item.messageId());
       }

@@ -28,6 +28,24 @@ public final class Keys {
     return "unmatched/" + site + "/" + id + ".json";
   }
 
+  /**
+   * The id a vendor's result stands under, in place of an inbound entry id: SHA-256 hex of vendor,
+   * site and resultId, so the same resultId always yields the same output ids and keys.
+   */
+  public static String resultEntryId(String vendor, String site, String resultId) {
+    return sha256Hex("result\n" + vendor + "\n" + site + "\n" + resultId);
+  }
+
+  /** {@code errors/results/{vendor}/{id}.json}: why a vendor's result failed. */
+  public static String resultError(String vendor, String id) {
+    return "errors/results/" + vendor + "/" + id + ".json";
+  }
+
+  /** {@code unmatched/results/{vendor}/{id}.json}: a result no route matched (record-and-drop). */
+  public static String resultUnmatched(String vendor, String id) {
+    return "unmatched/results/" + vendor + "/" + id + ".json";
+  }
+
   /** The FIFO deduplication id of one output: SHA-256 hex of id, route and destination. */
   public static String deduplicationId(String id, String route, String destination) {
     return sha256Hex(id + "\n" + route + "\n" + destination);

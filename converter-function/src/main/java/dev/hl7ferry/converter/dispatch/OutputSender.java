@@ -1,40 +1,66 @@
 package dev.hl7ferry.converter.dispatch;
 
 import dev.hl7ferry.contract.envelope.EnvelopeJson;
-import dev.hl7ferry.contract.envelope.InboundEnvelope;
 import dev.hl7ferry.contract.envelope.InlinePolicy;
 import dev.hl7ferry.contract.envelope.OutboundEnvelope;
 import dev.hl7ferry.contract.envelope.PayloadDigest;
+import dev.hl7ferry.converter.destination.CloudDestination;
+import dev.hl7ferry.converter.destination.CloudSender;
+import dev.hl7ferry.converter.destination.Delivery;
 import dev.hl7ferry.converter.render.Output;
+import dev.hl7ferry.converter.route.RouteTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends one rendered output to its site's outbound queue: inline in the envelope when the body fits
- * the {@link InlinePolicy}, else as a claim check after a PutObject under the deterministic key. An
- * inline output is written nowhere else, which is the S3 request issue 12 removes.
+ * Sends one rendered output where its destination is. A cloud destination of the routes file gets
+ * it through the {@link CloudSender} with its deterministic delivery id. Any other name is an edge
+ * destination: the output goes to the site's outbound queue, inline in the envelope when the body
+ * fits the {@link InlinePolicy}, else as a claim check after a PutObject under the deterministic
+ * key.
  */
 final class OutputSender {
   private final PayloadStore store;
   private final OutboundQueues queues;
   private final InlinePolicy inline;
+  private final CloudSender cloud;
 
-  OutputSender(PayloadStore store, OutboundQueues queues, InlinePolicy inline) {
+  OutputSender(PayloadStore store, OutboundQueues queues, InlinePolicy inline, CloudSender cloud) {
     this.store = store;
     this.queues = queues;
     this.inline = inline;
+    this.cloud = cloud;
   }
 
-  /** Sends {@code out}, made from {@code env}; a claim check's object goes to {@code bucket}. */
-  void send(InboundEnvelope env, Output out, String bucket) throws IOException {
+  /**
+   * Sends {@code out}, made from the input {@code id} of {@code site}; a claim check's object goes
+   * to {@code bucket}.
+   */
+  void send(String id, String site, Output out, String bucket, RouteTable routes)
+      throws IOException {
     byte[] bytes = out.content().getBytes(StandardCharsets.UTF_8);
-    String key =
-        Keys.output(env.site(), out.destination(), env.id(), out.route(), out.format().extension());
+    String outputId = Keys.deduplicationId(id, out.route(), out.destination());
+    CloudDestination target = routes.cloud(out.destination());
+    if (target != null) {
+      cloud.send(
+          target,
+          new Delivery(
+              outputId,
+              id,
+              site,
+              out.route(),
+              out.destination(),
+              out.contentType(),
+              out.format().extension(),
+              bytes));
+      return;
+    }
+    String key = Keys.output(site, out.destination(), id, out.route(), out.format().extension());
     OutboundEnvelope claimCheck =
         new OutboundEnvelope(
             OutboundEnvelope.VERSION,
-            env.id(),
-            env.site(),
+            id,
+            site,
             out.route(),
             out.destination(),
             out.template(),
@@ -47,10 +73,6 @@ final class OutputSender {
     if (!notice.inline()) {
       store.put(bucket, key, bytes, out.contentType() + "; charset=utf-8");
     }
-    queues.send(
-        env.site(),
-        out.destination(),
-        EnvelopeJson.write(notice),
-        Keys.deduplicationId(env.id(), out.route(), out.destination()));
+    queues.send(site, out.destination(), EnvelopeJson.write(notice), outputId);
   }
 }

@@ -8,10 +8,13 @@ import dev.hl7ferry.contract.envelope.EnvelopeJson;
 import dev.hl7ferry.contract.envelope.InboundEnvelope;
 import dev.hl7ferry.contract.envelope.InlinePolicy;
 import dev.hl7ferry.contract.envelope.PayloadMismatchException;
+import dev.hl7ferry.converter.original.Original;
+import dev.hl7ferry.converter.original.Originals;
 import dev.hl7ferry.converter.render.Conversion;
 import dev.hl7ferry.converter.render.Converter;
 import dev.hl7ferry.converter.render.Output;
 import dev.hl7ferry.converter.route.RouteConfigException;
+import dev.hl7ferry.converter.route.RouteInput;
 import dev.hl7ferry.converter.route.RouteTable;
 import dev.hl7ferry.converter.route.UnmatchedPolicy;
 import dev.hl7ferry.converter.store.TemplateCatalog;
@@ -36,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * only for this function's bucket under {@code inbound/{site}/}, a payload no larger than the
  * limit), payload (inline or fetched, sha256 and size checked), routes and templates (on a {@link
  * RenderWorker} under a time limit), then per output a send to the site's outbound queue (inline,
- * or a claim check after a PutObject under a deterministic key). Any failure leaves {@code
- * errors/{site}/{id}.json} (why, which template) and is rethrown. Reasons in logs and error records
- * name positions and codes, never a value from the message.
+ * or a claim check after a PutObject under a deterministic key) or to a cloud destination (after
+ * keeping the original for the vendor's answer). Any failure leaves {@code errors/{site}/{id}.json}
+ * (why, which template) and is rethrown. Reasons in logs and error records name positions and
+ * codes, never a value from the message.
  */
 public final class RecordProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
@@ -52,6 +56,7 @@ public final class RecordProcessor {
   private final TemplateCatalog catalog;
   private final PayloadStore store;
   private final OutputSender sender;
+  private final Originals originals;
   private final String outputBucket;
   private final RecordLimits limits;
   private final RenderWorker worker;
@@ -59,7 +64,7 @@ public final class RecordProcessor {
   private final ObjectMapper json;
   private final MessageDecoder decoder = new MessageDecoder(CharsetPolicy.DEFAULT);
 
-  /** With the default {@link RecordLimits}. */
+  /** With the default {@link RecordLimits} and no cloud destinations. */
   public RecordProcessor(
       TemplateCatalog catalog,
       PayloadStore store,
@@ -71,16 +76,31 @@ public final class RecordProcessor {
     this(catalog, store, queues, inline, outputBucket, RecordLimits.DEFAULTS, clock, json);
   }
 
+  /** With no cloud destinations. */
+  public RecordProcessor(
+      TemplateCatalog catalog,
+      PayloadStore store,
+      OutboundQueues queues,
+      InlinePolicy inline,
+      String bucket,
+      RecordLimits limits,
+      Clock clock,
+      ObjectMapper json) {
+    this(catalog, store, queues, Clouds.NONE, inline, bucket, limits, clock, json);
+  }
+
   /**
    * @param inline which outputs travel inside their outbound envelope
    * @param bucket the function's bucket: the only one claim checks may point into, and where
    *     claim-checked outputs and error records go
    * @param limits payload size and render time per record
+   * @param clouds cloud destinations and the originals kept for vendors' results
    */
   public RecordProcessor(
       TemplateCatalog catalog,
       PayloadStore store,
       OutboundQueues queues,
+      Clouds clouds,
       InlinePolicy inline,
       String bucket,
       RecordLimits limits,
@@ -91,7 +111,8 @@ public final class RecordProcessor {
     }
     this.catalog = catalog;
     this.store = store;
-    this.sender = new OutputSender(store, queues, inline);
+    this.sender = new OutputSender(store, queues, inline, clouds.sender());
+    this.originals = clouds.originals();
     this.outputBucket = bucket;
     this.limits = limits;
     this.worker = new RenderWorker(limits.renderTimeout());
@@ -179,7 +200,8 @@ public final class RecordProcessor {
         render(
             () ->
                 Converter.convert(
-                    message,
+                    RouteInput.inbound(message, env.site()),
+                    null,
                     routes,
                     set,
                     (route, destination) ->
@@ -193,8 +215,15 @@ public final class RecordProcessor {
       LOG.info("unmatched id={} site={} type={} dropped", env.id(), env.site(), typeOf(message));
       return Outcome.UNMATCHED_DROPPED;
     }
+    if (conversion.outputs().stream().anyMatch(o -> routes.cloud(o.destination()) != null)) {
+      // Before any cloud destination sees the message: a fast vendor's answer must find it.
+      originals.put(
+          env.site(),
+          new Original(
+              env.id(), env.sendingApplication(), env.sendingFacility(), env.controlId(), payload));
+    }
     for (Output out : conversion.outputs()) {
-      sender.send(env, out, bucket);
+      sender.send(env.id(), env.site(), out, bucket, routes);
     }
     LOG.info(
         "converted id={} site={} type={} outputs={}",

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.hl7ferry.converter.config.FunctionSettings;
 import dev.hl7ferry.converter.dispatch.BatchItem;
 import dev.hl7ferry.converter.dispatch.BatchProcessor;
+import dev.hl7ferry.converter.result.ResultSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * The Lambda entry point: turns the SQS event into batch items, lets the dispatch core work, and
- * reports partial batch failures (needs {@code ReportBatchItemFailures} on the event source).
+ * reports partial batch failures (needs {@code ReportBatchItemFailures} on the event source). The
+ * queue name in each record's event source ARN tells inbound records from a vendor's results.
  */
 public final class ConverterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final BatchProcessor batches;
@@ -51,7 +53,9 @@ public final class ConverterHandler implements RequestHandler<SQSEvent, SQSBatch
     List<BatchItem> items = new ArrayList<>(records.size());
     boolean fifo = false;
     for (SQSEvent.SQSMessage m : records) {
-      items.add(new BatchItem(m.getMessageId(), m.getBody()));
+      items.add(
+          new BatchItem(
+              m.getMessageId(), m.getBody(), ResultSource.queueName(m.getEventSourceArn())));
       fifo |= m.getEventSourceArn() != null && m.getEventSourceArn().endsWith(".fifo");
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();

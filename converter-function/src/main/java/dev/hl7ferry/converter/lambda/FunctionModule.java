@@ -5,10 +5,12 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.converter.config.FunctionSettings;
 import dev.hl7ferry.converter.dispatch.BatchProcessor;
+import dev.hl7ferry.converter.dispatch.Clouds;
 import dev.hl7ferry.converter.dispatch.OutboundQueues;
 import dev.hl7ferry.converter.dispatch.PayloadStore;
 import dev.hl7ferry.converter.dispatch.RecordLimits;
 import dev.hl7ferry.converter.dispatch.RecordProcessor;
+import dev.hl7ferry.converter.dispatch.ResultProcessor;
 import dev.hl7ferry.converter.store.TemplateCatalog;
 import dev.hl7ferry.converter.store.TemplateStore;
 import java.time.Clock;
@@ -46,6 +48,7 @@ final class FunctionModule {
       TemplateCatalog catalog,
       PayloadStore payloads,
       OutboundQueues queues,
+      Clouds clouds,
       FunctionSettings settings,
       Clock clock,
       ObjectMapper json) {
@@ -53,6 +56,7 @@ final class FunctionModule {
         catalog,
         payloads,
         queues,
+        clouds,
         settings.inline(),
         settings.bucket(),
         new RecordLimits(settings.maxInputBytes(), settings.renderTimeout()),
@@ -62,7 +66,29 @@ final class FunctionModule {
 
   @Provides
   @Singleton
-  static BatchProcessor batches(RecordProcessor records) {
-    return new BatchProcessor(records);
+  static ResultProcessor results(
+      TemplateCatalog catalog,
+      PayloadStore payloads,
+      OutboundQueues queues,
+      Clouds clouds,
+      FunctionSettings settings,
+      Clock clock,
+      ObjectMapper json) {
+    return new ResultProcessor(
+        catalog,
+        payloads,
+        queues,
+        clouds,
+        settings.inline(),
+        settings.bucket(),
+        new RecordLimits(settings.maxInputBytes(), settings.renderTimeout()),
+        clock,
+        json);
+  }
+
+  @Provides
+  @Singleton
+  static BatchProcessor batches(RecordProcessor records, ResultProcessor results) {
+    return new BatchProcessor(records, results);
   }
 }

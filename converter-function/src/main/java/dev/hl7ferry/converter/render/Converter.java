@@ -1,6 +1,7 @@
 package dev.hl7ferry.converter.render;
 
 import dev.hl7ferry.converter.route.Route;
+import dev.hl7ferry.converter.route.RouteInput;
 import dev.hl7ferry.converter.route.RouteTable;
 import dev.hl7ferry.converter.template.CompiledTemplate;
 import dev.hl7ferry.converter.template.RenderInput;
@@ -10,20 +11,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The converter's pure core: selects routes for a message, renders each route's template once per
- * destination and checks every output. The message is parsed once by the caller and shared.
+ * The converter's pure core: selects routes for a message (or a vendor's result and the original it
+ * answers), renders each route's template once per destination and checks every output. The message
+ * is parsed once by the caller and shared.
  */
 public final class Converter {
   private Converter() {}
 
-  /**
-   * Converts one message. A template that fails to compile, render or produce valid output fails
-   * the whole message (so it can be retried or dead-lettered) with an error naming the template.
-   */
+  /** Converts one inbound message whose site is not known (offline rendering). */
   public static Conversion convert(
       Hl7Message message, RouteTable routes, TemplateLookup templates, FreshSource fresh)
       throws TemplateException {
-    List<Route> selected = routes.select(message);
+    return convert(RouteInput.inbound(message, null), null, routes, templates, fresh);
+  }
+
+  /**
+   * Converts one input: an inbound message ({@code result} null) or a result ({@code result} the
+   * parsed result, {@code input.message()} the original). A template that fails to compile, render
+   * or produce valid output fails the whole input (so it can be retried or dead-lettered) with an
+   * error naming the template.
+   */
+  public static Conversion convert(
+      RouteInput input,
+      Object result,
+      RouteTable routes,
+      TemplateLookup templates,
+      FreshSource fresh)
+      throws TemplateException {
+    List<Route> selected = routes.select(input);
     if (selected.isEmpty()) {
       return new Conversion(List.of(), true);
     }
@@ -32,7 +47,8 @@ public final class Converter {
       CompiledTemplate template = templates.template(route.template());
       for (String destination : route.destinations()) {
         String rendered =
-            template.render(new RenderInput(message, fresh.fresh(route, destination)));
+            template.render(
+                new RenderInput(input.message(), fresh.fresh(route, destination), result));
         outputs.add(
             new Output(
                 route.name(),

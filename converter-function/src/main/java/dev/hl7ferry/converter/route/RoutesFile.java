@@ -1,6 +1,7 @@
 package dev.hl7ferry.converter.route;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The routes file as written, bound by Jackson before {@link RouteLoader} validates it; the
@@ -9,8 +10,16 @@ import java.util.List;
  * @param version format version, 1 when absent
  * @param mode {@code first-match} (default) or {@code fan-out}
  * @param unmatched {@code record-and-drop} (default) or {@code dead-letter}
+ * @param cloudDestinations destinations outside the edges, by name
+ * @param vendors per vendor the sites its results may be for
  */
-record RoutesFile(Integer version, String mode, String unmatched, List<RouteEntry> routes) {
+record RoutesFile(
+    Integer version,
+    String mode,
+    String unmatched,
+    List<RouteEntry> routes,
+    Map<String, CloudEntry> cloudDestinations,
+    Map<String, VendorEntry> vendors) {
 
   /** One entry of {@code routes}. */
   record RouteEntry(
@@ -19,4 +28,21 @@ record RoutesFile(Integer version, String mode, String unmatched, List<RouteEntr
   /** One entry of a route's {@code when}: a field and exactly one operator. */
   record ConditionEntry(
       String field, String equals, List<String> in, String prefix, Boolean exists) {}
+
+  /** One entry of {@code cloudDestinations}: a type and the keys of that type. */
+  record CloudEntry(
+      String type,
+      String queueUrl,
+      String busName,
+      String detailType,
+      String source,
+      String bucket,
+      String prefix,
+      String url,
+      String secretEnv,
+      Integer connectTimeoutMs,
+      Integer timeoutMs) {}
+
+  /** One entry of {@code vendors}. */
+  record VendorEntry(List<String> sites) {}
 }

@@ -1,6 +1,7 @@
 package dev.hl7ferry.converter.template;
 
 import dev.hl7ferry.converter.view.MessageView;
+import dev.hl7ferry.core.message.Hl7Message;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,7 +15,9 @@ import liqp.parser.v4.NodeVisitor;
 
 /**
  * A parsed {@code .liquid} template. Variables: {@code msg} (see {@link MessageView}) and {@code
- * fresh.timestamp} / {@code fresh.control_id} for a new MSH-7 / MSH-10.
+ * fresh.timestamp} / {@code fresh.control_id} for a new MSH-7 / MSH-10; rendering a vendor's
+ * result, {@code original} (the answered message, a {@link MessageView}) and {@code result} (the
+ * JSON value, or a {@link MessageView} of an HL7 result) instead of {@code msg}.
  */
 final class LiquidTemplate implements CompiledTemplate {
   private static final Pattern LINE = Pattern.compile("line (\\d+)");
@@ -56,7 +59,15 @@ final class LiquidTemplate implements CompiledTemplate {
   @Override
   public String render(RenderInput input) throws TemplateException {
     Map<String, Object> vars = new HashMap<>(4);
-    vars.put("msg", new MessageView(input.message()));
+    if (input.result() == null) {
+      vars.put("msg", new MessageView(input.message()));
+    } else {
+      // A result's template: the original it answers, with the paths of inbound templates.
+      vars.put("original", new MessageView(input.message()));
+      vars.put(
+          "result",
+          input.result() instanceof Hl7Message hl7 ? new MessageView(hl7) : input.result());
+    }
     vars.put(
         "fresh",
         Map.of("timestamp", input.fresh().timestamp(), "control_id", input.fresh().controlId()));

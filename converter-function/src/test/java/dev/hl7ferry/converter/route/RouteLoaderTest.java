@@ -116,7 +116,8 @@ class RouteLoaderTest {
         error(route + "    when: {field: PID-3}\n"));
     assertEquals("r.yaml: routes: expected a list of routes", error("routes: {a: 1}\n"));
     assertEquals(
-        "r.yaml: (top): unknown key 'route' (allowed: version, mode, unmatched, routes)",
+        "r.yaml: (top): unknown key 'route' (allowed: version, mode, unmatched, routes,"
+            + " cloudDestinations, vendors)",
         error("route: []\n"));
   }
 

@@ -2,9 +2,12 @@ package dev.hl7ferry.cdk.converter;
 
 import dev.hl7ferry.cdk.settings.FerrySettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -30,9 +33,9 @@ import software.constructs.IConstruct;
 
 /**
  * The converter Lambda: the Maven-built zip on java21/arm64 with SnapStart, published as a version
- * behind the alias {@code live}, which the inbound queue drives with partial-batch responses. Its
- * role may only read the inbound payloads and templates, write outputs and error records, and send
- * to the outbound queues.
+ * behind the alias {@code live}, which the inbound queue and the vendors' results queues drive with
+ * partial-batch responses. Its role has one policy: {@link ConverterPolicy} and the vendors'
+ * grants.
  */
 public final class ConverterFunction extends Construct {
   /** The handler class of converter-function. */
@@ -61,8 +64,24 @@ public final class ConverterFunction extends Construct {
   /** The project's deployment JVM options (converter-function/README.md) without the CDS file. */
   public static final String JAVA_TOOL_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
+  /** The variables set besides the vendors' ({@code VendorEnvironment} refuses these names). */
+  public static final Set<String> ENVIRONMENT_NAMES =
+      Set.of(
+          "FERRY_BUCKET",
+          "FERRY_TEMPLATES_PREFIX",
+          "FERRY_TEMPLATE_TTL",
+          "FERRY_OUTBOUND_QUEUE",
+          "JAVA_TOOL_OPTIONS");
+
+  /** What the vendors add: their results queues (event sources), variables and role statements. */
+  public record Vendors(
+      List<? extends IQueue> results,
+      Map<String, String> environment,
+      List<PolicyStatement> statements) {}
+
   private final Function function;
   private final Alias alias;
+  private final Role role;
   private final ManagedPolicy policy;
 
   public ConverterFunction(
@@ -73,7 +92,8 @@ public final class ConverterFunction extends Construct {
       Key key,
       IBucket bucket,
       IQueue inbound,
-      Collection<? extends IQueue> outbound) {
+      Collection<? extends IQueue> outbound,
+      Vendors vendors) {
     super(scope, id);
     Stack stack = Stack.of(this);
     key.addToResourcePolicy(logsMayUse(stack));
@@ -84,7 +104,7 @@ public final class ConverterFunction extends Construct {
             .removalPolicy(RemovalPolicy.RETAIN)
             .build();
 
-    Role role =
+    role =
         Role.Builder.create(this, "Role")
             .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
             .description("HL7 Ferry converter: least privilege, no AWS-managed policies")
@@ -93,7 +113,10 @@ public final class ConverterFunction extends Construct {
         ManagedPolicy.Builder.create(this, "Policy")
             .description("HL7 Ferry converter: its log group, bucket prefixes, queues and key")
             .roles(List.of(role))
-            .statements(statements(logs, bucket, inbound, outbound, key))
+            .statements(
+                concat(
+                    ConverterPolicy.statements(logs, bucket, inbound, outbound, key),
+                    vendors.statements()))
             .build();
     function =
         Function.Builder.create(this, "Function")
@@ -109,18 +132,7 @@ public final class ConverterFunction extends Construct {
             .role(role.withoutPolicyUpdates())
             .logGroup(logs)
             .environmentEncryption(key)
-            .environment(
-                Map.of(
-                    "FERRY_BUCKET",
-                    bucket.getBucketName(),
-                    "FERRY_TEMPLATES_PREFIX",
-                    "templates/",
-                    "FERRY_TEMPLATE_TTL",
-                    "PT60S",
-                    "FERRY_OUTBOUND_QUEUE",
-                    settings.outboundQueuePattern(),
-                    "JAVA_TOOL_OPTIONS",
-                    JAVA_TOOL_OPTIONS))
+            .environment(environment(settings, bucket, vendors.environment()))
             .build();
     // SnapStart snapshots a published version; the alias moves with each deployment's version.
     alias =
@@ -134,64 +146,34 @@ public final class ConverterFunction extends Construct {
     alias.getNode().addDependency(policy);
     // No batching window: Lambda does not allow one on a FIFO queue (records are handed over as
     // soon as a message group has any).
-    alias.addEventSource(
-        SqsEventSource.Builder.create(inbound)
-            .batchSize(BATCH_SIZE)
-            .reportBatchItemFailures(true)
-            .maxConcurrency(settings.maxConcurrency())
-            .build());
+    // The vendors' results queues drive the same alias the same way; the converter tells their
+    // records from inbound ones by the queue name in each record's eventSourceARN.
+    for (IQueue queue : concat(List.of(inbound), vendors.results())) {
+      alias.addEventSource(
+          SqsEventSource.Builder.create(queue)
+              .batchSize(BATCH_SIZE)
+              .reportBatchItemFailures(true)
+              .maxConcurrency(settings.maxConcurrency())
+              .build());
+    }
   }
 
-  private static List<PolicyStatement> statements(
-      LogGroup logs,
-      IBucket bucket,
-      IQueue inbound,
-      Collection<? extends IQueue> outbound,
-      Key key) {
-    String[] outboundArns = outbound.stream().map(IQueue::getQueueArn).toArray(String[]::new);
-    return List.of(
-        allow(
-            "WriteOwnLogs",
-            List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-            logs.getLogGroupArn() + ":*"),
-        allow(
-            "ConsumeInbound",
-            List.of(
-                "sqs:ReceiveMessage",
-                "sqs:DeleteMessage",
-                "sqs:ChangeMessageVisibility",
-                "sqs:GetQueueAttributes",
-                "sqs:GetQueueUrl"),
-            inbound.getQueueArn()),
-        allow(
-            "ReadPayloadsAndTemplates",
-            List.of("s3:GetObject"),
-            bucket.arnForObjects("inbound/*"),
-            bucket.arnForObjects("templates/*")),
-        PolicyStatement.Builder.create()
-            .sid("ListTemplates")
-            .effect(Effect.ALLOW)
-            .actions(List.of("s3:ListBucket"))
-            .resources(List.of(bucket.getBucketArn()))
-            .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of("templates/*"))))
-            .build(),
-        allow(
-            "WriteOutputsAndErrors",
-            List.of("s3:PutObject"),
-            bucket.arnForObjects("outbound/*"),
-            bucket.arnForObjects("errors/*"),
-            bucket.arnForObjects("unmatched/*")),
-        allow("SendOutbound", List.of("sqs:GetQueueUrl", "sqs:SendMessage"), outboundArns),
-        allow("UseKey", List.of("kms:Decrypt", "kms:GenerateDataKey"), key.getKeyArn()));
+  private static Map<String, String> environment(
+      FerrySettings settings, IBucket bucket, Map<String, String> vendors) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("FERRY_BUCKET", bucket.getBucketName());
+    env.put("FERRY_TEMPLATES_PREFIX", "templates/");
+    env.put("FERRY_TEMPLATE_TTL", "PT60S");
+    env.put("FERRY_OUTBOUND_QUEUE", settings.outboundQueuePattern());
+    env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+    env.putAll(vendors);
+    return env;
   }
 
-  private static PolicyStatement allow(String sid, List<String> actions, String... resources) {
-    return PolicyStatement.Builder.create()
-        .sid(sid)
-        .effect(Effect.ALLOW)
-        .actions(actions)
-        .resources(List.of(resources))
-        .build();
+  private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** CloudWatch Logs encrypts the function's log group with the key, for this account only. */
@@ -234,6 +216,11 @@ public final class ConverterFunction extends Construct {
   /** A child construct by id (cdk-nag acknowledgements). */
   public IConstruct child(String id) {
     return getNode().findChild(id);
+  }
+
+  /** The function's role (vendors name it in their resource policies). */
+  public Role role() {
+    return role;
   }
 
   public Alias alias() {

@@ -8,11 +8,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.kms.IKey;
-import software.amazon.awscdk.services.sqs.DeadLetterQueue;
-import software.amazon.awscdk.services.sqs.DeduplicationScope;
-import software.amazon.awscdk.services.sqs.FifoThroughputLimit;
 import software.amazon.awscdk.services.sqs.Queue;
-import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
@@ -27,7 +23,6 @@ public final class FerryQueues extends Construct {
   /** Receives of one outbound or receipt message before it goes to the dead-letter queue. */
   public static final int OUTBOUND_MAX_RECEIVES = 10;
 
-  private final IKey key;
   private final Queue inbound;
   private final Queue receipts;
   private final Map<String, Queue> outbound = new LinkedHashMap<>();
@@ -40,46 +35,23 @@ public final class FerryQueues extends Construct {
   public FerryQueues(
       Construct scope, String id, FerrySettings settings, IKey key, Duration inboundVisibility) {
     super(scope, id);
-    this.key = key;
-    inbound = fifo("Inbound", settings.inboundQueueName(), inboundVisibility, INBOUND_MAX_RECEIVES);
+    EncryptedQueue queues = new EncryptedQueue(this, key, deadLetters);
+    inbound =
+        queues.fifo(
+            "Inbound", settings.inboundQueueName(), inboundVisibility, INBOUND_MAX_RECEIVES);
     receipts =
-        fifo("Receipts", settings.receiptsQueueName(), Duration.minutes(5), OUTBOUND_MAX_RECEIVES);
+        queues.fifo(
+            "Receipts", settings.receiptsQueueName(), Duration.minutes(5), OUTBOUND_MAX_RECEIVES);
     for (String site : settings.sites()) {
       // An edge may take a while to deliver to a hospital system before it deletes the message.
       outbound.put(
           site,
-          fifo(
+          queues.fifo(
               "Outbound-" + site,
               settings.outboundQueueName(site),
               Duration.minutes(5),
               OUTBOUND_MAX_RECEIVES));
     }
-  }
-
-  private Queue fifo(String id, String name, Duration visibility, int maxReceives) {
-    Queue dead =
-        base(id + "-Dlq", FerrySettings.deadLetterName(name)).visibilityTimeout(visibility).build();
-    deadLetters.add(dead);
-    return base(id, name)
-        .visibilityTimeout(visibility)
-        .deadLetterQueue(DeadLetterQueue.builder().queue(dead).maxReceiveCount(maxReceives).build())
-        .build();
-  }
-
-  private Queue.Builder base(String id, String name) {
-    return Queue.Builder.create(this, id)
-        .queueName(name)
-        .fifo(true)
-        // High-throughput FIFO: deduplication and the throughput limit per message group.
-        .deduplicationScope(DeduplicationScope.MESSAGE_GROUP)
-        .fifoThroughputLimit(FifoThroughputLimit.PER_MESSAGE_GROUP_ID)
-        .encryption(QueueEncryption.KMS)
-        .encryptionMasterKey(key)
-        // SQS asks KMS for a data key at most hourly per principal: fewer KMS requests to pay for.
-        .dataKeyReuse(Duration.hours(1))
-        .enforceSsl(true)
-        // The longest SQS keeps a message: an edge or a converter outage of days loses nothing.
-        .retentionPeriod(Duration.days(14));
   }
 
   public Queue inbound() {

@@ -1,2 +1,2 @@
-/** The SQS FIFO queues and their dead-letter queues. */
+/** The SQS queues and their dead-letter queues, all made one way ({@code EncryptedQueue}). */
 package dev.hl7ferry.cdk.queue;

@@ -2,8 +2,10 @@ package dev.hl7ferry.cdk.settings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * @param maxInboundAgeSeconds alarm when the oldest inbound message is older
  * @param edgeSilentMinutes alarm when a site puts nothing under {@code inbound/{site}/} this long
  * @param alarmEmail address subscribed to the alarm topic, empty for none
+ * @param vendors AI-result vendors (from {@code vendorsFile}), each with a results queue and a role
  */
 public record FerrySettings(
     String namePrefix,
@@ -33,7 +36,8 @@ public record FerrySettings(
     int maxConcurrency,
     int maxInboundAgeSeconds,
     int edgeSilentMinutes,
-    String alarmEmail) {
+    String alarmEmail,
+    List<Vendor> vendors) {
 
   /**
    * 1-56 of {@code A-Z a-z 0-9 _ -}: the edge's site names, shortened so that {@code
@@ -65,6 +69,32 @@ public record FerrySettings(
     check("maxInboundAgeSeconds", maxInboundAgeSeconds, 60, 1_209_600);
     check("edgeSilentMinutes", edgeSilentMinutes, 1, 1440);
     alarmEmail = alarmEmail == null ? "" : alarmEmail;
+    vendors = List.copyOf(vendors);
+    checkVendors(sites, vendors);
+  }
+
+  /** Each vendor once, its sites among the stack's, each destination name once across vendors. */
+  private static void checkVendors(List<String> sites, List<Vendor> vendors) {
+    Set<String> names = new HashSet<>();
+    Set<String> destinations = new HashSet<>();
+    for (Vendor vendor : vendors) {
+      String at = "vendors." + vendor.name();
+      if (!names.add(vendor.envName())) {
+        throw new IllegalArgumentException("vendors: '" + vendor.name() + "' is named twice");
+      }
+      for (String site : vendor.sites()) {
+        if (!sites.contains(site)) {
+          throw new IllegalArgumentException(
+              at + ".sites: '" + site + "' is not one of the stack's sites " + sites);
+        }
+      }
+      for (VendorDestination d : vendor.destinations()) {
+        if (!destinations.add(d.name())) {
+          throw new IllegalArgumentException(
+              at + ".destinations." + d.name() + ": the name is used twice (names are global)");
+        }
+      }
+    }
   }
 
   /** Reads the context through {@code lookup} (CDK's {@code node.tryGetContext}). */
@@ -82,12 +112,15 @@ public record FerrySettings(
             c.integer("archiveExpireDays", 0),
             c.integer("outboundDays", 30),
             c.integer("errorsDays", 90),
-            c.integer("noncurrentDays", 7)),
+            c.integer("noncurrentDays", 7),
+            c.integer("resultsDays", 30),
+            c.integer("originalsDays", 30)),
         c.integer("archiveLockDays", 0),
         c.integer("maxConcurrency", 10),
         c.integer("maxInboundAgeSeconds", 300),
         c.integer("edgeSilentMinutes", 60),
-        c.text("alarmEmail", ""));
+        c.text("alarmEmail", ""),
+        VendorsFile.read(Path.of(c.text("vendorsFile", ""))));
   }
 
   /** Queue name of the inbound FIFO queue. */
@@ -108,6 +141,26 @@ public record FerrySettings(
   /** The converter's {@code FERRY_OUTBOUND_QUEUE}: the outbound name with {@code {site}}. */
   public String outboundQueuePattern() {
     return outboundQueueName("{site}");
+  }
+
+  /** Standard queue a vendor submits results to: {@code {prefix}-results-{vendor}}. */
+  public String resultsQueueName(String vendor) {
+    return namePrefix + "-results-" + vendor;
+  }
+
+  /** The converter's {@code FERRY_RESULTS_QUEUE}: the results queue name with {@code {vendor}}. */
+  public String resultsQueuePattern() {
+    return resultsQueueName("{vendor}");
+  }
+
+  /** FIFO queue made in this stack for a vendor's SQS destination without a queue ARN. */
+  public String vendorQueueName(String destination) {
+    return namePrefix + "-vendor-" + destination + ".fifo";
+  }
+
+  /** The role a vendor assumes: {@code {prefix}-vendor-{vendor}}. */
+  public String vendorRoleName(String vendor) {
+    return namePrefix + "-vendor-" + vendor;
   }
 
   /** Dead-letter queue name of a FIFO queue name ({@code x.fifo} to {@code x-dlq.fifo}). */

@@ -6,8 +6,15 @@ import dev.hl7ferry.cdk.edge.EdgeAccess;
 import dev.hl7ferry.cdk.edgeconfig.StackOutputs;
 import dev.hl7ferry.cdk.queue.FerryQueues;
 import dev.hl7ferry.cdk.settings.FerrySettings;
+import dev.hl7ferry.cdk.settings.Vendor;
+import dev.hl7ferry.cdk.settings.VendorDestination;
 import dev.hl7ferry.cdk.storage.FerryStorage;
+import dev.hl7ferry.cdk.vendor.ConverterGrants;
+import dev.hl7ferry.cdk.vendor.VendorAccess;
+import dev.hl7ferry.cdk.vendor.VendorEnvironment;
+import dev.hl7ferry.cdk.vendor.VendorResults;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +22,13 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * The whole cloud side in one stack: storage, queues, converter, edge roles and alarms, plus the
- * outputs from which {@code scripts/deploy} writes each site's edge YAML.
+ * The whole cloud side in one stack: storage, queues, converter, edge roles, vendors' queues and
+ * roles, and alarms, plus the outputs from which {@code scripts/deploy} writes each site's edge
+ * YAML and a vendor learns its queue URLs and role.
  */
 public final class FerryStack extends Stack {
   /** Prefix of the per-site outputs; each holds one JSON object of {@link #EDGE_KEYS}. */
@@ -44,6 +53,8 @@ public final class FerryStack extends Stack {
   private final FerryQueues queues;
   private final ConverterFunction converter;
   private final EdgeAccess edges;
+  private final VendorResults vendorQueues;
+  private final VendorAccess vendors;
   private final FerryAlarms alarms;
 
   /**
@@ -56,6 +67,9 @@ public final class FerryStack extends Stack {
     queues =
         new FerryQueues(
             this, "Queues", settings, storage.key(), ConverterFunction.QUEUE_VISIBILITY);
+    vendorQueues =
+        new VendorResults(
+            this, "Vendors", settings, storage.key(), ConverterFunction.QUEUE_VISIBILITY);
     converter =
         new ConverterFunction(
             this,
@@ -65,7 +79,11 @@ public final class FerryStack extends Stack {
             storage.key(),
             storage.bucket(),
             queues.inbound(),
-            queues.outbound().values());
+            queues.outbound().values(),
+            new ConverterFunction.Vendors(
+                List.copyOf(vendorQueues.results().values()),
+                VendorEnvironment.of(settings, vendorQueues, ConverterFunction.ENVIRONMENT_NAMES),
+                ConverterGrants.statements(settings, vendorQueues, storage.bucket())));
     Map<String, IQueue> outbound = new LinkedHashMap<>(queues.outbound());
     edges =
         new EdgeAccess(
@@ -74,6 +92,11 @@ public final class FerryStack extends Stack {
             settings,
             new EdgeAccess.Resources(
                 storage.key(), storage.bucket(), queues.inbound(), queues.receipts(), outbound));
+    vendors =
+        new VendorAccess(
+            this, "VendorAccess", settings, vendorQueues, storage.key(), storage.bucket());
+    List<Queue> deadLetters = new ArrayList<>(queues.deadLetters());
+    deadLetters.addAll(vendorQueues.deadLetters());
     alarms =
         new FerryAlarms(
             this,
@@ -83,7 +106,7 @@ public final class FerryStack extends Stack {
                 storage.key(),
                 storage.bucket(),
                 queues.inbound(),
-                queues.deadLetters(),
+                deadLetters,
                 converter.function()));
     outputs(settings);
     NagFindings.acknowledge(this, settings);
@@ -95,6 +118,10 @@ public final class FerryStack extends Stack {
     output("InboundQueueUrl", queues.inbound().getQueueUrl(), "edges send envelopes here");
     output("ReceiptsQueueUrl", queues.receipts().getQueueUrl(), "edges send delivery receipts");
     output("ConverterAliasArn", converter.alias().getFunctionArn(), "the converter's live alias");
+    output(
+        "ConverterRoleArn",
+        converter.role().getRoleArn(),
+        "vendors allow this role in the policies of their own queues, buses, buckets and keys");
     output("AlarmTopicArn", alarms.topic().getTopicArn(), "subscribe operators here");
     String anchor = edges.trustAnchor() == null ? "" : edges.trustAnchor().getAttrTrustAnchorArn();
     String profile = edges.profile() == null ? "" : edges.profile().getAttrProfileArn();
@@ -118,6 +145,25 @@ public final class FerryStack extends Stack {
       edge.put("archiveLockDays", String.valueOf(settings.archiveLockDays()));
       output(EDGE_OUTPUT_PREFIX + index++, toJsonString(edge), "edge settings of site " + site);
     }
+    index = 1;
+    for (Vendor vendor : settings.vendors()) {
+      String name = vendor.name();
+      String prefix = "Vendor" + index++;
+      output(
+          prefix + "ResultsQueueUrl",
+          vendorQueues.results().get(name).getQueueUrl(),
+          "vendor " + name + " sends result envelopes here");
+      output(
+          prefix + "RoleArn", vendors.roles().get(name).getRoleArn(), "vendor " + name + "'s role");
+      for (VendorDestination d : vendor.destinations()) {
+        if (d.madeHere()) {
+          output(
+              prefix + "Queue" + (vendor.destinations().indexOf(d) + 1) + "Url",
+              vendorQueues.destinationQueues().get(d.name()).getQueueUrl(),
+              "vendor " + name + " reads destination " + d.name() + " here");
+        }
+      }
+    }
   }
 
   private void output(String id, String value, String description) {
@@ -138,6 +184,14 @@ public final class FerryStack extends Stack {
 
   public EdgeAccess edges() {
     return edges;
+  }
+
+  public VendorResults vendorQueues() {
+    return vendorQueues;
+  }
+
+  public VendorAccess vendors() {
+    return vendors;
   }
 
   public FerryAlarms alarms() {

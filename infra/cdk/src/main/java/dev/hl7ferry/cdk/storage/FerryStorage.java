@@ -110,6 +110,8 @@ public final class FerryStorage extends Construct {
     rules.add(expire("outbound/", r.outboundDays()));
     rules.add(expire("errors/", r.errorsDays()));
     rules.add(expire("unmatched/", r.errorsDays()));
+    rules.add(expire("results/", r.resultsDays()));
+    rules.add(expire("originals/", r.originalsDays()));
     rules.add(
         LifecycleRule.builder()
             .id("noncurrent-and-incomplete")

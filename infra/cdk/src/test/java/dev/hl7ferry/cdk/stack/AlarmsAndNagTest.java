@@ -29,7 +29,10 @@ class AlarmsAndNagTest {
   @Test
   void everyDeadLetterQueueAlarmsOnItsFirstMessage() {
     List<JsonNode> dead = alarms("ApproximateNumberOfMessagesVisible");
-    assertEquals(4, dead.size(), "inbound, receipts and two outbound dead-letter queues");
+    assertEquals(
+        8,
+        dead.size(),
+        "inbound, receipts, two outbound, two vendors' results and two vendor queues' dead letters");
     for (JsonNode a : dead) {
       assertEquals(1, a.path("Threshold").asInt());
       assertEquals("GreaterThanOrEqualToThreshold", a.path("ComparisonOperator").asText());

@@ -42,7 +42,11 @@ class ConverterFunctionTest {
     JsonNode alias = Resources.only(s.json, "AWS::Lambda::Alias", "ConverterLive");
     assertEquals("live", alias.path("Name").asText());
     assertTrue(alias.path("FunctionVersion").toString().contains("Version"), alias.toString());
-    JsonNode mapping = Resources.only(s.json, "AWS::Lambda::EventSourceMapping", "ConverterLive");
+    JsonNode mapping =
+        Resources.only(
+            s.json,
+            "AWS::Lambda::EventSourceMapping",
+            "ConverterLiveSqsEventSourceHL7FerryTestQueuesInbound");
     assertTrue(mapping.path("FunctionName").toString().contains(":live"), mapping.toString());
     assertEquals(
         List.of("ReportBatchItemFailures"), Resources.texts(mapping.path("FunctionResponseTypes")));
@@ -84,7 +88,10 @@ class ConverterFunctionTest {
                 "s3:ListBucket",
                 "s3:PutObject",
                 "kms:Decrypt",
-                "kms:GenerateDataKey")),
+                "kms:GenerateDataKey",
+                // Only with vendors (VendorsTest): their buses and webhook secrets.
+                "events:PutEvents",
+                "secretsmanager:GetSecretValue")),
         actions);
     String writes =
         Resources.statement(policy, "WriteOutputsAndErrors").path("Resource").toString();

@@ -80,7 +80,10 @@ class StorageAndQueuesTest {
         assertTrue(rule.path("ExpirationInDays").asInt() > 0, rule.toString());
       }
     }
-    assertEquals(Set.of("inbound/", "archive/", "outbound/", "errors/", "unmatched/"), prefixes);
+    assertEquals(
+        Set.of(
+            "inbound/", "archive/", "outbound/", "errors/", "unmatched/", "results/", "originals/"),
+        prefixes);
   }
 
   @Test
@@ -92,22 +95,26 @@ class StorageAndQueuesTest {
   }
 
   @Test
-  void everyQueueIsFifoEncryptedWithTheKeyAndEveryWorkQueueRedrivesToItsOwnDeadLetterQueue() {
+  void everyQueueButResultsIsFifoEncryptedWithTheKeyAndEveryWorkQueueRedrivesToItsOwnDeadLetter() {
     Map<String, JsonNode> queues = Resources.ofType(s.json, "AWS::SQS::Queue");
     Set<String> names = new TreeSet<>();
     for (JsonNode queue : queues.values()) {
       JsonNode p = queue.get("Properties");
       String name = p.path("QueueName").asText();
       names.add(name);
-      assertTrue(p.path("FifoQueue").asBoolean(), name);
       assertTrue(p.path("KmsMasterKeyId").toString().contains("StorageKey"), name);
-      assertEquals("messageGroup", p.path("DeduplicationScope").asText(), name);
-      assertEquals("perMessageGroupId", p.path("FifoThroughputLimit").asText(), name);
-      if (!name.endsWith("-dlq.fifo")) {
+      boolean results = name.startsWith("hl7-ferry-results-");
+      // A vendor's results queue is standard (VendorsTest): results have no order to keep.
+      assertEquals(!results, p.path("FifoQueue").asBoolean(), name);
+      if (!results) {
+        assertEquals("messageGroup", p.path("DeduplicationScope").asText(), name);
+        assertEquals("perMessageGroupId", p.path("FifoThroughputLimit").asText(), name);
+      }
+      if (!name.endsWith("-dlq.fifo") && !name.endsWith("-dlq")) {
         JsonNode redrive = p.path("RedrivePolicy");
         String dlqId = redrive.path("deadLetterTargetArn").path("Fn::GetAtt").get(0).asText();
         String dlqName = queues.get(dlqId).path("Properties").path("QueueName").asText();
-        assertEquals(name.replace(".fifo", "-dlq.fifo"), dlqName);
+        assertEquals(results ? name + "-dlq" : name.replace(".fifo", "-dlq.fifo"), dlqName);
         assertTrue(redrive.path("maxReceiveCount").asInt() >= 5, name);
       }
     }
@@ -121,7 +128,15 @@ class StorageAndQueuesTest {
                 "hl7-ferry-outbound-north.fifo",
                 "hl7-ferry-outbound-north-dlq.fifo",
                 "hl7-ferry-outbound-south-2.fifo",
-                "hl7-ferry-outbound-south-2-dlq.fifo")),
+                "hl7-ferry-outbound-south-2-dlq.fifo",
+                "hl7-ferry-results-acme-ai",
+                "hl7-ferry-results-acme-ai-dlq",
+                "hl7-ferry-results-beta-scan",
+                "hl7-ferry-results-beta-scan-dlq",
+                "hl7-ferry-vendor-vendor-ai.fifo",
+                "hl7-ferry-vendor-vendor-ai-dlq.fifo",
+                "hl7-ferry-vendor-beta-orders.fifo",
+                "hl7-ferry-vendor-beta-orders-dlq.fifo")),
         names);
   }
 

@@ -17,13 +17,16 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * One synth of the real app (cdk-nag packs included) shared by the assertion tests: two sites, a
- * Roles Anywhere CA, a named principal, Object Lock, and a small stand-in for the Lambda zip.
+ * Roles Anywhere CA, a named principal, Object Lock, two vendors ({@code vendors.example.yaml}:
+ * every destination type) and a small stand-in for the Lambda zip.
  */
 final class SynthesizedStack {
   static final String STACK = "HL7FerryTest";
   static final String PRINCIPAL = "arn:aws:iam::111122223333:role/ferry-ops";
+  static final String VENDORS = "vendors.example.yaml";
 
   private static SynthesizedStack instance;
+  private static RuntimeException failure;
 
   final Path outdir;
   final Template template;
@@ -59,7 +62,9 @@ final class SynthesizedStack {
                         "archiveLockDays",
                         "365",
                         "alarmEmail",
-                        "ops@example.org"))
+                        "ops@example.org",
+                        "vendorsFile",
+                        VENDORS))
                 .build());
     FerryApp.build(app);
     CloudAssembly assembly = app.synth();
@@ -72,12 +77,20 @@ final class SynthesizedStack {
     }
   }
 
+  /** The one synth; a failed synth fails every test at once instead of synthesizing again. */
   static synchronized SynthesizedStack get() {
+    if (failure != null) {
+      throw failure;
+    }
     if (instance == null) {
       try {
         instance = new SynthesizedStack();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        failure = new UncheckedIOException(e);
+        throw failure;
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
       }
     }
     return instance;

@@ -123,6 +123,21 @@ public final class LocalCloud implements AutoCloseable {
     return queueUrl(LocalCloudConfig.RECEIPTS_QUEUE);
   }
 
+  /** URL of the results queue of {@code vendor} (standard queue; vendor to converter). */
+  public String resultsQueueUrl(String vendor) {
+    return exactQueueUrl(LocalCloudConfig.resultsQueue(vendor));
+  }
+
+  /** URL of the dead-letter queue of the results queue of {@code vendor}. */
+  public String resultsDeadLetterQueueUrl(String vendor) {
+    return exactQueueUrl(LocalCloudConfig.deadLetterQueue(LocalCloudConfig.resultsQueue(vendor)));
+  }
+
+  /** URL of the FIFO queue standing in for {@code vendor}'s service (converter to vendor). */
+  public String vendorQueueUrl(String vendor) {
+    return exactQueueUrl(LocalCloudConfig.vendorQueue(vendor));
+  }
+
   /** Every queue URL by full queue name (FIFO names end in {@code .fifo}). */
   public Map<String, String> queueUrls() {
     return queueUrls;
@@ -180,7 +195,10 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   private String queueUrl(String baseName) {
-    String name = config.queueName(baseName);
+    return exactQueueUrl(config.queueName(baseName));
+  }
+
+  private String exactQueueUrl(String name) {
     String url = queueUrls.get(name);
     if (url == null) {
       throw new IllegalArgumentException("no such queue in this local cloud: " + name);

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param fifo create FIFO queues ({@code .fifo} suffix, content-based deduplication off)
  * @param maxReceiveCount receives after which a message moves to its dead-letter queue
  * @param s3DataDir directory for S3 objects, or null to keep them in memory
+ * @param vendors per vendor a standard results queue {@code hl7-ferry-results-{vendor}} (with its
+ *     dead-letter queue) and a FIFO destination queue {@code hl7-ferry-vendor-{vendor}.fifo},
+ *     always of those kinds whatever {@code fifo} says
  */
 public record LocalCloudConfig(
     String host,
@@ -29,7 +32,8 @@ public record LocalCloudConfig(
     List<String> sites,
     boolean fifo,
     int maxReceiveCount,
-    Path s3DataDir) {
+    Path s3DataDir,
+    List<String> vendors) {
 
   /** Loopback only: the local cloud has no real authentication. */
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -41,6 +45,9 @@ public record LocalCloudConfig(
 
   /** Base name of the receipts queue (edges to cloud: what became of each outbound output). */
   public static final String RECEIPTS_QUEUE = "hl7-ferry-receipts";
+
+  /** Prefix of a vendor's results queue; the converter takes the vendor from the rest. */
+  public static final String RESULTS_QUEUE_PREFIX = "hl7-ferry-results-";
 
   private static final String QUEUE_NAME = "[A-Za-z0-9_-]{1,70}";
 
@@ -64,6 +71,12 @@ public record LocalCloudConfig(
         throw new IllegalArgumentException("sites: not a valid site name: " + site);
       }
     }
+    vendors = List.copyOf(vendors);
+    for (String vendor : vendors) {
+      if (!vendor.matches("[A-Za-z0-9_-]{1,40}")) {
+        throw new IllegalArgumentException("vendors: not a valid vendor name: " + vendor);
+      }
+    }
     if (maxReceiveCount < 1) {
       throw new IllegalArgumentException("maxReceiveCount: must be at least 1: " + maxReceiveCount);
     }
@@ -81,7 +94,50 @@ public record LocalCloudConfig(
         List.of(DEFAULT_SITE),
         true,
         3,
-        null);
+        null,
+        List.of());
+  }
+
+  /** The same config as the canonical constructor before vendors existed: no vendor queues. */
+  public LocalCloudConfig(
+      String host,
+      int s3Port,
+      int sqsPort,
+      String region,
+      String bucket,
+      String inboundQueue,
+      List<String> sites,
+      boolean fifo,
+      int maxReceiveCount,
+      Path s3DataDir) {
+    this(
+        host,
+        s3Port,
+        sqsPort,
+        region,
+        bucket,
+        inboundQueue,
+        sites,
+        fifo,
+        maxReceiveCount,
+        s3DataDir,
+        List.of());
+  }
+
+  /** The same config with a results queue and a destination queue per vendor. */
+  public LocalCloudConfig withVendors(List<String> newVendors) {
+    return new LocalCloudConfig(
+        host,
+        s3Port,
+        sqsPort,
+        region,
+        bucket,
+        inboundQueue,
+        sites,
+        fifo,
+        maxReceiveCount,
+        s3DataDir,
+        newVendors);
   }
 
   public LocalCloudConfig withPorts(int newS3Port, int newSqsPort) {
@@ -95,7 +151,8 @@ public record LocalCloudConfig(
         sites,
         fifo,
         maxReceiveCount,
-        s3DataDir);
+        s3DataDir,
+        vendors);
   }
 
   public LocalCloudConfig withBucket(String newBucket) {
@@ -109,7 +166,8 @@ public record LocalCloudConfig(
         sites,
         fifo,
         maxReceiveCount,
-        s3DataDir);
+        s3DataDir,
+        vendors);
   }
 
   public LocalCloudConfig withSites(List<String> newSites) {
@@ -123,7 +181,8 @@ public record LocalCloudConfig(
         newSites,
         fifo,
         maxReceiveCount,
-        s3DataDir);
+        s3DataDir,
+        vendors);
   }
 
   public LocalCloudConfig withFifo(boolean newFifo) {
@@ -137,7 +196,8 @@ public record LocalCloudConfig(
         sites,
         newFifo,
         maxReceiveCount,
-        s3DataDir);
+        s3DataDir,
+        vendors);
   }
 
   public LocalCloudConfig withMaxReceiveCount(int newMaxReceiveCount) {
@@ -151,13 +211,24 @@ public record LocalCloudConfig(
         sites,
         fifo,
         newMaxReceiveCount,
-        s3DataDir);
+        s3DataDir,
+        vendors);
   }
 
   /** S3 objects under {@code dir} (created if missing), so they survive restarts. */
   public LocalCloudConfig withS3DataDir(Path dir) {
     return new LocalCloudConfig(
-        host, s3Port, sqsPort, region, bucket, inboundQueue, sites, fifo, maxReceiveCount, dir);
+        host,
+        s3Port,
+        sqsPort,
+        region,
+        bucket,
+        inboundQueue,
+        sites,
+        fifo,
+        maxReceiveCount,
+        dir,
+        vendors);
   }
 
   /** Full name of a queue given its base name: FIFO queues must end in {@code .fifo}. */
@@ -168,6 +239,16 @@ public record LocalCloudConfig(
   /** Base name of the outbound queue of {@code site}. */
   public static String outboundQueue(String site) {
     return "hl7-ferry-outbound-" + site;
+  }
+
+  /** Name of the results queue of {@code vendor} (standard, never FIFO). */
+  public static String resultsQueue(String vendor) {
+    return RESULTS_QUEUE_PREFIX + vendor;
+  }
+
+  /** Name of the FIFO queue standing in for {@code vendor}'s own service (a cloud destination). */
+  public static String vendorQueue(String vendor) {
+    return "hl7-ferry-vendor-" + vendor + ".fifo";
   }
 
   /** Base name of the dead-letter queue that belongs to {@code baseName}. */

@@ -13,8 +13,12 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * LocalCloudMain [--data-dir DIR] [--s3-port N] [--sqs-port N] [--sites a,b] [--standard]
- *                [--templates DIR]
+ *                [--vendors v1,v2] [--templates DIR]
  * </pre>
+ *
+ * <p>{@code --vendors} creates per vendor its results queue {@code hl7-ferry-results-{vendor}}
+ * (standard, with {@code -dlq}) and {@code hl7-ferry-vendor-{vendor}.fifo}, standing in for the
+ * vendor's own service as a cloud destination.
  *
  * <p>{@code --templates DIR} uploads a converter template folder to {@code templates/} once the
  * servers are up.
@@ -34,7 +38,7 @@ public final class LocalCloudMain {
       System.err.println("error: " + e.getMessage());
       System.err.println(
           "usage: LocalCloudMain [--data-dir DIR] [--s3-port N] [--sqs-port N] [--sites a,b]"
-              + " [--standard] [--templates DIR]");
+              + " [--standard] [--vendors v1,v2] [--templates DIR]");
       System.exit(2);
       return;
     }
@@ -84,6 +88,8 @@ public final class LocalCloudMain {
         case "--sqs-port" -> config = config.withPorts(config.s3Port(), port(flag, rest));
         case "--sites" -> config = config.withSites(Arrays.asList(value(flag, rest).split(",")));
         case "--standard" -> config = config.withFifo(false);
+        case "--vendors" ->
+            config = config.withVendors(Arrays.asList(value(flag, rest).split(",")));
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }

@@ -23,7 +23,9 @@ class LocalCloudMainTest {
               "9324",
               "--sites",
               "a,b",
-              "--standard"
+              "--standard",
+              "--vendors",
+              "demo-ai,other"
             });
 
     assertEquals(Path.of("/tmp/x"), config.s3DataDir());
@@ -31,6 +33,7 @@ class LocalCloudMainTest {
     assertEquals(9324, config.sqsPort());
     assertEquals(List.of("a", "b"), config.sites());
     assertFalse(config.fifo());
+    assertEquals(List.of("demo-ai", "other"), config.vendors());
   }
 
   @Test

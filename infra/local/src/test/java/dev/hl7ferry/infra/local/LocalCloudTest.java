@@ -26,7 +26,10 @@ class LocalCloudTest {
   @RegisterExtension
   static final LocalCloudExtension CLOUD =
       new LocalCloudExtension(
-          LocalCloudConfig.defaults().withSites(List.of("north", "south")).withMaxReceiveCount(2));
+          LocalCloudConfig.defaults()
+              .withSites(List.of("north", "south"))
+              .withVendors(List.of("demo-ai"))
+              .withMaxReceiveCount(2));
 
   private static S3Client s3;
   private static SqsClient sqs;
@@ -81,12 +84,40 @@ class LocalCloudTest {
             "hl7-ferry-outbound-south-dlq.fifo",
             "hl7-ferry-outbound-south.fifo",
             "hl7-ferry-receipts-dlq.fifo",
-            "hl7-ferry-receipts.fifo"),
+            "hl7-ferry-receipts.fifo",
+            "hl7-ferry-results-demo-ai",
+            "hl7-ferry-results-demo-ai-dlq",
+            "hl7-ferry-vendor-demo-ai.fifo"),
         sqs.listQueues().queueUrls().stream()
             .map(url -> url.substring(url.lastIndexOf('/') + 1))
             .sorted()
             .toList());
     assertTrue(cloud.receiptsQueueUrl().endsWith("/hl7-ferry-receipts.fifo"));
+  }
+
+  @Test
+  void aVendorsResultsQueueIsStandardWithARedriveAndItsOwnQueueIsFifo() {
+    LocalCloud cloud = CLOUD.cloud();
+    Map<QueueAttributeName, String> results =
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(cloud.resultsQueueUrl("demo-ai"))
+                        .attributeNames(QueueAttributeName.ALL))
+            .attributes();
+    Map<QueueAttributeName, String> own =
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(cloud.vendorQueueUrl("demo-ai"))
+                        .attributeNames(QueueAttributeName.ALL))
+            .attributes();
+
+    assertTrue(!"true".equals(results.get(QueueAttributeName.FIFO_QUEUE)), results.toString());
+    assertTrue(
+        results.get(QueueAttributeName.REDRIVE_POLICY).contains("hl7-ferry-results-demo-ai-dlq"));
+    assertEquals("true", own.get(QueueAttributeName.FIFO_QUEUE));
+    assertTrue(cloud.describe().contains("queue.hl7-ferry-results-demo-ai=http://"));
+    assertTrue(
+        cloud.resultsDeadLetterQueueUrl("demo-ai").endsWith("/hl7-ferry-results-demo-ai-dlq"));
   }
 
   @Test

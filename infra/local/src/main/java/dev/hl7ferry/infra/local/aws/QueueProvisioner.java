@@ -25,7 +25,8 @@ public final class QueueProvisioner {
 
   /**
    * Creates (or finds) the inbound queue, one outbound queue per site and the receipts queue, each
-   * with its dead-letter queue; returns queue URLs by full queue name, dead-letter queues included.
+   * with its dead-letter queue, and per vendor its results queue (with dead-letter queue) and its
+   * destination queue; returns queue URLs by full queue name, dead-letter queues included.
    */
   public Map<String, String> provision() {
     Map<String, String> urls = new LinkedHashMap<>();
@@ -34,12 +35,33 @@ public final class QueueProvisioner {
       createWithDeadLetterQueue(LocalCloudConfig.outboundQueue(site), urls);
     }
     createWithDeadLetterQueue(LocalCloudConfig.RECEIPTS_QUEUE, urls);
+    for (String vendor : config.vendors()) {
+      // As deployed: the results queue is standard whatever the others are; the vendor's own
+      // queue is FIFO (message group = site, deduplication id = output id).
+      String results = LocalCloudConfig.resultsQueue(vendor);
+      String dlq = LocalCloudConfig.deadLetterQueue(results);
+      String dlqUrl = create(dlq, false, Map.of());
+      urls.put(
+          results,
+          create(results, false, Map.of(QueueAttributeName.REDRIVE_POLICY, redrive(dlqUrl))));
+      urls.put(dlq, dlqUrl);
+      String own = LocalCloudConfig.vendorQueue(vendor);
+      urls.put(own, create(own, true, Map.of()));
+    }
     return urls;
   }
 
   private void createWithDeadLetterQueue(String baseName, Map<String, String> urls) {
     String dlqName = config.queueName(LocalCloudConfig.deadLetterQueue(baseName));
-    String dlqUrl = create(dlqName, Map.of());
+    String dlqUrl = create(dlqName, config.fifo(), Map.of());
+    String name = config.queueName(baseName);
+    urls.put(
+        name,
+        create(name, config.fifo(), Map.of(QueueAttributeName.REDRIVE_POLICY, redrive(dlqUrl))));
+    urls.put(dlqName, dlqUrl);
+  }
+
+  private String redrive(String dlqUrl) {
     String dlqArn =
         sqs.getQueueAttributes(
                 GetQueueAttributesRequest.builder()
@@ -48,20 +70,16 @@ public final class QueueProvisioner {
                     .build())
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
-    String redrive =
-        "{\"deadLetterTargetArn\":\""
-            + dlqArn
-            + "\",\"maxReceiveCount\":\""
-            + config.maxReceiveCount()
-            + "\"}";
-    String name = config.queueName(baseName);
-    urls.put(name, create(name, Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)));
-    urls.put(dlqName, dlqUrl);
+    return "{\"deadLetterTargetArn\":\""
+        + dlqArn
+        + "\",\"maxReceiveCount\":\""
+        + config.maxReceiveCount()
+        + "\"}";
   }
 
-  private String create(String name, Map<QueueAttributeName, String> extra) {
+  private String create(String name, boolean fifo, Map<QueueAttributeName, String> extra) {
     Map<QueueAttributeName, String> attributes = new EnumMap<>(QueueAttributeName.class);
-    if (config.fifo()) {
+    if (fifo) {
       attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
       // Producers give explicit deduplication ids (the spool entry id), never content hashes.
       attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false");
