@@ -19,7 +19,7 @@ public record EdgeConfig(
     listeners = listeners == null ? List.of() : List.copyOf(listeners);
     outbound =
         outbound == null
-            ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null)
+            ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null, null)
             : outbound;
     admin = admin == null ? AdminConfig.OFF : admin;
   }

@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
  *   retentionHours: 168              # how long ended outputs are kept
  *   initialBackoffMillis: 1000
  *   maxBackoffMillis: 60000
+ *   maxUncommitted: 16               # per destination: delivered, not yet recorded (crash resends)
  *   destinations:
  *     hospital-a-lis: {type: mllp, host: 10.0.0.5, port: 2575, connectTimeoutMillis: 5000,
  *                      ackTimeoutMillis: 30000}
@@ -65,7 +66,15 @@ public record OutboundConfig(
     Integer maxAttempts,
     Integer retentionHours,
     Integer initialBackoffMillis,
-    Integer maxBackoffMillis) {
+    Integer maxBackoffMillis,
+    Integer maxUncommitted) {
+
+  /**
+   * The default bound of delivered outputs per destination that wait for their durable receipt and
+   * mark: enough that a destination answering in a fraction of a millisecond never waits for the
+   * group commit (~1-2 ms), few enough that a crash resends at most this many to a receiver.
+   */
+  public static final int DEFAULT_MAX_UNCOMMITTED = 16;
 
   private static final String NAME = "[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}";
   private static final JsonMapper MAPPER =
@@ -85,6 +94,7 @@ public record OutboundConfig(
     retentionHours = retentionHours == null ? 168 : retentionHours;
     initialBackoffMillis = initialBackoffMillis == null ? 1_000 : initialBackoffMillis;
     maxBackoffMillis = maxBackoffMillis == null ? 60_000 : maxBackoffMillis;
+    maxUncommitted = maxUncommitted == null ? DEFAULT_MAX_UNCOMMITTED : maxUncommitted;
   }
 
   /**
@@ -108,7 +118,7 @@ public record OutboundConfig(
     try {
       config =
           section == null || section.isNull()
-              ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null)
+              ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null, null)
               : MAPPER.treeToValue(section, OutboundConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException("outbound." + path(e) + ": unknown key", e);
@@ -140,7 +150,8 @@ public record OutboundConfig(
             .range("retentionHours", retentionHours, 1, 24 * 3_660)
             .range("initialBackoffMillis", initialBackoffMillis, 1, 3_600_000)
             .range(
-                "maxBackoffMillis", maxBackoffMillis, Math.max(1, initialBackoffMillis), 3_600_000);
+                "maxBackoffMillis", maxBackoffMillis, Math.max(1, initialBackoffMillis), 3_600_000)
+            .range("maxUncommitted", maxUncommitted, 1, 1_000);
     p.require(
         site.isEmpty() || site.matches("[A-Za-z0-9_-]{1,64}"),
         "site",

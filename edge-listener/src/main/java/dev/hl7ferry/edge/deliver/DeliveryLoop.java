@@ -85,13 +85,15 @@ public final class DeliveryLoop implements AutoCloseable {
       if (result.delivered()) {
         markDelivered(output, result);
         events.delivered(destination.name(), Duration.ofNanos(System.nanoTime() - started));
-        LOG.debug(
-            "destination {}: delivered id={} controlId={} attempts={} {}",
-            destination.name(),
-            output.id(),
-            LogSafe.text(output.controlId()),
-            attempts,
-            LogSafe.text(result.detail()));
+        if (LOG.isDebugEnabled()) { // else LogSafe runs for every output
+          LOG.debug(
+              "destination {}: delivered id={} controlId={} attempts={} {}",
+              destination.name(),
+              output.id(),
+              LogSafe.text(output.controlId()),
+              attempts,
+              LogSafe.text(result.detail()));
+        }
         return;
       }
       if (stopping) {

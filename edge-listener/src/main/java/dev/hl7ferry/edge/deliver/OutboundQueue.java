@@ -17,10 +17,10 @@ public interface OutboundQueue {
   Optional<PendingOutput> next(String destination, Duration wait) throws InterruptedException;
 
   /**
-   * The output got through; {@code result} holds the destination's ACK code and text. May be called
-   * again for the same head after it threw (the delivery loop retries the mark, not the delivery).
+   * The output got through; {@code result} holds the destination's ACK code and text. May wait
+   * until the destination may send its next output (the store records endings in groups).
    */
-  void markDelivered(Output output, DeliveryResult result);
+  void markDelivered(Output output, DeliveryResult result) throws InterruptedException;
 
   /** An attempt failed and the output stays at the head of its line to be tried again. */
   void recordAttempt(Output output, DeliveryResult result);
@@ -29,5 +29,6 @@ public interface OutboundQueue {
    * The output is given up on: it leaves the line so the next one can go; {@code lastResult} holds
    * the last ACK for the dead-letter record.
    */
-  void deadLetter(Output output, String reason, DeliveryResult lastResult);
+  void deadLetter(Output output, String reason, DeliveryResult lastResult)
+      throws InterruptedException;
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The outbound half of the edge, started and stopped as one: the store and receipts spools, the
  * receiver, one {@link DeliveryLoop} per destination, the receipt shipper and the retention prune.
  * Stops in the order that loses nothing: stop taking from the cloud, stop delivering (an attempt
- * cut short stays pending), stop sending receipts, then close the spools.
+ * cut short stays pending), record the endings handed in, stop sending receipts, then close the
+ * spools.
  */
 public final class OutboundService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundService.class);
@@ -61,7 +62,14 @@ public final class OutboundService implements AutoCloseable {
     this.clock = clock;
     this.destinationNames = List.copyOf(destinations.keySet());
     this.store =
-        new OutboundStore(outputs, receipts, settings.site(), destinations.keySet(), clock, events);
+        new OutboundStore(
+            outputs,
+            receipts,
+            settings.site(),
+            destinations.keySet(),
+            clock,
+            settings.maxUncommitted(),
+            events);
     destinations
         .values()
         .forEach(d -> loops.add(new DeliveryLoop(d, store, settings.policy(), events)));
@@ -177,6 +185,7 @@ public final class OutboundService implements AutoCloseable {
     closed = true;
     receiver.close();
     loops.forEach(DeliveryLoop::close);
+    store.close(); // records the endings the loops handed in
     if (shipper != null) {
       shipper.close();
     }

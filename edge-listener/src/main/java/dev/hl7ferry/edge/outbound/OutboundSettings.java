@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param policy the delivery retry rules
  * @param retention how long delivered outputs and sent receipts are kept
  * @param cloudBackoff the wait after a failed receive or receipt send
+ * @param maxUncommitted how many delivered outputs of one destination, counting the one in flight,
+ *     may wait for their durable receipt and mark: at most this many per destination are delivered
+ *     again after a crash
  */
 public record OutboundSettings(
     Path dataDir,
@@ -27,7 +30,8 @@ public record OutboundSettings(
     Duration waitTime,
     DeliveryPolicy policy,
     Duration retention,
-    Backoff cloudBackoff) {
+    Backoff cloudBackoff,
+    int maxUncommitted) {
 
   public OutboundSettings {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -38,6 +42,10 @@ public record OutboundSettings(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(cloudBackoff, "cloudBackoff");
+    if (maxUncommitted < 1) {
+      throw new IllegalArgumentException(
+          "maxUncommitted must be at least 1, was " + maxUncommitted);
+    }
   }
 
   /** The outbound store's directory. */

@@ -7,6 +7,7 @@ import dev.hl7ferry.edge.deliver.OutboundQueue;
 import dev.hl7ferry.edge.deliver.Output;
 import dev.hl7ferry.edge.deliver.PendingOutput;
 import dev.hl7ferry.edge.events.EdgeEvents;
+import dev.hl7ferry.edge.retry.Backoff;
 import dev.hl7ferry.edge.spool.EntryState;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.SpoolEntry;
@@ -31,15 +32,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The local durable outbound store: a second {@link SqliteSpool} whose sending-application column
  * is the destination (mapping in {@link OutboundEntries}), read as one line per destination.
- * Delivered is SHIPPED, dead-lettered is QUARANTINED with its reason and last ACK, and each ending
- * writes a {@link DeliveryReceipt} to the {@link ReceiptBook} before the entry is marked. Entries a
- * retry puts back behind a line's position are found again by a look behind it when the line is
- * idle and every few seconds.
+ * Delivered is SHIPPED, dead-lettered is QUARANTINED with its reason and last ACK; each ending goes
+ * to the {@link EndingCommitter}, which writes its {@link DeliveryReceipt} to the {@link
+ * ReceiptBook} before the entry is marked, for many endings at once. Entries a retry puts back
+ * behind a line's position are found again by a look behind it when the line is idle and every few
+ * seconds.
  */
-public final class OutboundStore implements OutboundQueue {
+public final class OutboundStore implements OutboundQueue, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundStore.class);
   private static final int READ_AHEAD = 64;
   private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final Backoff COMMIT_BACKOFF =
+      Backoff.steady(Duration.ofMillis(100), Duration.ofSeconds(5));
 
   private final SqliteSpool spool;
   private final ReceiptBook receipts;
@@ -49,14 +53,24 @@ public final class OutboundStore implements OutboundQueue {
   private final EdgeEvents events;
   private final Map<String, Line> lines = new ConcurrentHashMap<>();
   private final Object arrivals = new Object();
+  private final EndingCommitter committer;
 
   /**
+   * Starts the store's commit thread; {@link #close} stops it (the spools stay open).
+   *
    * @param spool the outbound spool, answering at the index (the receiver needs the outcome)
    * @param destinations the configured destination names; outputs for others are dead-lettered
+   * @param maxUncommitted how many ended outputs of one destination may wait for their receipt and
+   *     mark, counting the one in flight (1: each is recorded before the next is sent)
    */
   public OutboundStore(
-      SqliteSpool spool, ReceiptBook receipts, String site, Set<String> destinations, Clock clock) {
-    this(spool, receipts, site, destinations, clock, EdgeEvents.NONE);
+      SqliteSpool spool,
+      ReceiptBook receipts,
+      String site,
+      Set<String> destinations,
+      Clock clock,
+      int maxUncommitted) {
+    this(spool, receipts, site, destinations, clock, maxUncommitted, EdgeEvents.NONE);
   }
 
   /**
@@ -68,6 +82,7 @@ public final class OutboundStore implements OutboundQueue {
       String site,
       Set<String> destinations,
       Clock clock,
+      int maxUncommitted,
       EdgeEvents events) {
     this.spool = spool;
     this.receipts = receipts;
@@ -75,6 +90,8 @@ public final class OutboundStore implements OutboundQueue {
     this.destinations = Set.copyOf(destinations);
     this.clock = clock;
     this.events = events;
+    this.committer = new EndingCommitter(this::record, maxUncommitted, COMMIT_BACKOFF);
+    committer.start();
   }
 
   /**
@@ -169,16 +186,16 @@ public final class OutboundStore implements OutboundQueue {
     }
   }
 
+  /**
+   * Hands the ending to the committer and returns once the destination may send its next output: at
+   * once while it has fewer than {@code maxUncommitted} endings unrecorded.
+   */
   @Override
-  public void markDelivered(Output output, DeliveryResult result) {
+  public void markDelivered(Output output, DeliveryResult result) throws InterruptedException {
     Line line = headOf(output);
-    if (line.receiptOf != line.head.sequence()) {
-      line.attempts++;
-      receipts.record(receipt(line, output, ReceiptOutcome.DELIVERED, result), output.id());
-      line.receiptOf = line.head.sequence();
-    }
-    spool.markShipped(List.of(line.head.sequence()), clock.instant());
-    line.ended();
+    line.attempts++;
+    DeliveryReceipt receipt = receipt(line, output, ReceiptOutcome.DELIVERED, result);
+    end(line, Ending.delivered(line.head.sequence(), output.id(), receipt));
   }
 
   @Override
@@ -193,12 +210,38 @@ public final class OutboundStore implements OutboundQueue {
   }
 
   @Override
-  public void deadLetter(Output output, String reason, DeliveryResult lastResult) {
+  public void deadLetter(Output output, String reason, DeliveryResult lastResult)
+      throws InterruptedException {
     Line line = headOf(output);
     line.attempts++;
-    receipts.record(receipt(line, output, ReceiptOutcome.DEAD_LETTERED, lastResult), output.id());
-    spool.quarantine(line.head.sequence(), OutboundEntries.deadLetterReason(reason, lastResult));
+    DeliveryReceipt receipt = receipt(line, output, ReceiptOutcome.DEAD_LETTERED, lastResult);
+    String kept = OutboundEntries.deadLetterReason(reason, lastResult);
+    end(line, Ending.deadLettered(line.head.sequence(), output.id(), receipt, kept));
+  }
+
+  private void end(Line line, Ending ending) throws InterruptedException {
+    committer.submit(ending);
     line.ended();
+    committer.awaitRoom(ending.destination());
+  }
+
+  /** The committer's step: receipts first (one journal write), then the marks (one transaction). */
+  private void record(List<Ending> endings) {
+    receipts.recordAll(endings);
+    List<Long> delivered = new ArrayList<>(endings.size());
+    for (Ending ending : endings) {
+      if (ending.delivered()) {
+        delivered.add(ending.sequence());
+      }
+    }
+    if (!delivered.isEmpty()) {
+      spool.markShipped(delivered, clock.instant());
+    }
+    for (Ending ending : endings) {
+      if (!ending.delivered()) {
+        spool.quarantine(ending.sequence(), ending.deadLetterReason());
+      }
+    }
   }
 
   /** Outputs waiting per destination (pending) and dead-lettered, as the index holds them now. */
@@ -225,12 +268,14 @@ public final class OutboundStore implements OutboundQueue {
     return spool.pruneShipped(before) + receipts.pruneSent(before);
   }
 
-  private void lookBehind(String destination, Line line) {
+  private void lookBehind(String destination, Line line) throws InterruptedException {
     long now = System.nanoTime();
     if (line.lookBehindAt != 0 && now - line.lookBehindAt < RESCAN_NANOS) {
       return;
     }
     line.lookBehindAt = now;
+    // Ended but unrecorded outputs are still RECEIVED: they must not look like retried ones.
+    committer.awaitRecorded(destination);
     List<SpoolEntry> first = spool.unshippedFrom(destination, 0, 1);
     if (!first.isEmpty() && first.get(0).sequence() <= line.endedThrough) {
       LOG.info(
@@ -291,6 +336,12 @@ public final class OutboundStore implements OutboundQueue {
         id);
     spool.quarantine(sequence, reason);
     LOG.warn("output {} of envelope {} set aside: {}", id, m.sendingFacility(), reason);
+  }
+
+  /** Records the endings handed in so far and stops the commit thread; the spools stay open. */
+  @Override
+  public void close() {
+    committer.close();
   }
 
   private static StoreResult join(CompletableFuture<StoreResult> future) {

@@ -8,8 +8,10 @@ import dev.hl7ferry.edge.spool.SqliteSpool;
 import dev.hl7ferry.edge.spool.StoreResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -29,23 +31,43 @@ public final class ReceiptBook implements AutoCloseable {
 
   /** Stores {@code receipt} and returns once it is durable; the output id goes in control_id. */
   public void record(DeliveryReceipt receipt, String outputId) {
+    await(spool.store(message(receipt, outputId)), outputId);
+  }
+
+  /**
+   * Stores the endings' receipts and returns once all are durable: queued together, they share the
+   * journal's writes. A receipt stored before (a retried group) is kept once.
+   */
+  void recordAll(List<Ending> endings) {
+    List<CompletableFuture<StoreResult>> stored = new ArrayList<>(endings.size());
+    for (Ending ending : endings) {
+      stored.add(spool.store(message(ending.receipt(), ending.outputId())));
+    }
+    for (int i = 0; i < stored.size(); i++) {
+      await(stored.get(i), endings.get(i).outputId());
+    }
+  }
+
+  private static IncomingMessage message(DeliveryReceipt receipt, String outputId) {
     byte[] json = ReceiptJson.write(receipt).getBytes(StandardCharsets.UTF_8);
-    IncomingMessage message =
-        new IncomingMessage(
-            json,
-            StandardCharsets.UTF_8.name(),
-            receipt.site(),
-            receipt.destination(),
-            "receipts",
-            "",
-            receipt.outcome().name(),
-            outputId,
-            "",
-            Integer.toString(receipt.version()),
-            "edge",
-            Instant.parse(receipt.endedAt()));
+    return new IncomingMessage(
+        json,
+        StandardCharsets.UTF_8.name(),
+        receipt.site(),
+        receipt.destination(),
+        "receipts",
+        "",
+        receipt.outcome().name(),
+        outputId,
+        "",
+        Integer.toString(receipt.version()),
+        "edge",
+        Instant.parse(receipt.endedAt()));
+  }
+
+  private static void await(CompletableFuture<StoreResult> store, String outputId) {
     try {
-      StoreResult stored = spool.store(message).get();
+      StoreResult stored = store.get();
       if (stored == null) {
         throw new IllegalStateException("receipt of " + outputId + " not stored");
       }

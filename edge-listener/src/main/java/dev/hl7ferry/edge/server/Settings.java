@@ -154,6 +154,7 @@ public final class Settings {
         c.policy(),
         c.retention(),
         Backoff.jittered(
-            Duration.ofMillis(c.initialBackoffMillis()), Duration.ofMillis(c.maxBackoffMillis())));
+            Duration.ofMillis(c.initialBackoffMillis()), Duration.ofMillis(c.maxBackoffMillis())),
+        c.maxUncommitted());
   }
 }

@@ -58,7 +58,8 @@ class OutboundLongPollTest {
             Duration.ofSeconds(4),
             new DeliveryPolicy(OnApplicationError.DEAD_LETTER, 3, backoff, Duration.ofMillis(200)),
             Duration.ofHours(1),
-            backoff);
+            backoff,
+            1);
     OutboundCloud outbound =
         AwsOutbound.cloud(
             settings,

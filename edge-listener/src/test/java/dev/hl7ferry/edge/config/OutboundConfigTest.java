@@ -20,6 +20,7 @@ class OutboundConfigTest {
       outbound:
         onApplicationError: retry
         maxAttempts: 5
+        maxUncommitted: 4
         destinations:
           hospital-a-lis: {type: mllp, host: 10.0.0.5, port: 2575, ackTimeoutMillis: 10000}
           archive: {type: file, dir: /tmp/out, fileName: "{controlId}.{ext}"}
@@ -47,6 +48,7 @@ class OutboundConfigTest {
     assertEquals(Map.of("Authorization", "LIS_TOKEN"), http.headers());
     assertEquals(OnApplicationError.RETRY, c.policy().onApplicationError());
     assertEquals(5, c.policy().maxAttempts());
+    assertEquals(4, c.maxUncommitted());
     assertEquals(Duration.ofHours(168), c.retention());
   }
 
@@ -56,6 +58,7 @@ class OutboundConfigTest {
     assertTrue(c.destinations().isEmpty());
     assertEquals(OnApplicationError.DEAD_LETTER, c.policy().onApplicationError());
     assertEquals(3, c.policy().maxAttempts());
+    assertEquals(OutboundConfig.DEFAULT_MAX_UNCOMMITTED, c.maxUncommitted());
   }
 
   @Test
@@ -82,6 +85,7 @@ class OutboundConfigTest {
             outbound:
               onApplicationError: ignore
               maxAttempts: 0
+              maxUncommitted: 0
               destinations:
                 lis: {type: mllp, port: 70000}
                 out: {type: file, dir: /x, fileName: "{mrn}.hl7"}
@@ -91,6 +95,7 @@ class OutboundConfigTest {
         new String[] {
           "outbound.onApplicationError: must be deadLetter or retry",
           "outbound.maxAttempts: must be between 1 and 1000, was 0",
+          "outbound.maxUncommitted: must be between 1 and 1000, was 0",
           "outbound.destinations.lis.host: must be set",
           "outbound.destinations.lis.port: must be between 1 and 65535, was 70000",
           "outbound.destinations.out.fileName: unknown placeholder {mrn}",

@@ -41,6 +41,7 @@ class OutboundSectionTest {
                 + "  receiptsQueueUrl: http://127.0.0.1:9324/q/hl7-ferry-receipts.fifo\n"
                 + "  waitTimeSeconds: 2\n"
                 + "  retentionHours: 24\n"
+                + "  maxUncommitted: 8\n"
                 + "  destinations:\n"
                 + "    lis: {type: mllp, host: 10.0.0.5, port: 2575}\n");
     EdgeConfig config = new ConfigLoader().load(file, Map.of());
@@ -51,6 +52,7 @@ class OutboundSectionTest {
     assertEquals(Path.of("/var/lib/ferry/receipts"), s.receiptsDir());
     assertEquals(Duration.ofSeconds(2), s.waitTime());
     assertEquals(Duration.ofHours(24), s.retention());
+    assertEquals(8, s.maxUncommitted());
     assertTrue(s.receiptsQueueUrl().endsWith("hl7-ferry-receipts.fifo"));
   }
 

@@ -28,12 +28,16 @@ import java.util.Map;
 /**
  * Measures delivery from a pre-filled local outbound store (not part of the test run): stores N
  * outputs of about 1 KB spread over D destinations, reports the heap with all of them queued, then
- * starts D local MLLP sinks (ACK AA, counting only) and one delivery loop each, and times until
- * every output is delivered (one connection per destination, window 1: each ACK awaited, receipt
- * written, entry marked). Run it with {@code -Xmx256m} to show the queue does not live in the heap.
+ * times the same number of messages sent straight to D local MLLP sinks with no store ({@link
+ * SinkBaseline}: the ceiling the sinks and sockets allow), then starts D fresh sinks (ACK AA,
+ * counting only) and one delivery loop each, and times until every output is delivered (one
+ * connection per destination, window 1: each ACK awaited before the next send; receipts and marks
+ * recorded in groups, at most {@code --max-uncommitted} per destination unrecorded). Both phases
+ * print the process CPU per message. Run it with {@code -Xmx256m} to show the queue does not live
+ * in the heap.
  *
  * <pre>
- * OutboundBench [--messages 100000] [--destinations 1] [--size 1000]
+ * OutboundBench [--messages 100000] [--destinations 1] [--size 1000] [--max-uncommitted 16]
  * </pre>
  */
 public final class OutboundBench {
@@ -48,6 +52,11 @@ public final class OutboundBench {
     int messages = Integer.parseInt(opts.getOrDefault("messages", "100000"));
     int destinations = Integer.parseInt(opts.getOrDefault("destinations", "1"));
     int size = Integer.parseInt(opts.getOrDefault("size", "1000"));
+    int maxUncommitted =
+        Integer.parseInt(
+            opts.getOrDefault(
+                "max-uncommitted",
+                Integer.toString(dev.hl7ferry.edge.config.OutboundConfig.DEFAULT_MAX_UNCOMMITTED)));
     Path dir = Files.createTempDirectory("outbound-bench");
     Clock clock = Clock.systemUTC();
     List<String> names = new ArrayList<>();
@@ -62,7 +71,12 @@ public final class OutboundBench {
                 .answeringAt(SpoolSettings.AnswerAt.JOURNAL));
     OutboundStore store =
         new OutboundStore(
-            outputs, new ReceiptBook(receiptSpool), "bench", java.util.Set.copyOf(names), clock);
+            outputs,
+            new ReceiptBook(receiptSpool),
+            "bench",
+            java.util.Set.copyOf(names),
+            clock,
+            maxUncommitted);
 
     long fill0 = System.nanoTime();
     List<IncomingMessage> chunk = new ArrayList<>();
@@ -82,6 +96,8 @@ public final class OutboundBench {
     System.out.printf(
         "heap with %d outputs queued, after a full GC: %d MB (max %d MB)%n",
         messages, usedHeapMb(), Runtime.getRuntime().maxMemory() >> 20);
+
+    System.out.println(SinkBaseline.run(names, messages / destinations, size).describe());
 
     List<MllpSink> sinks = new ArrayList<>();
     List<DeliveryLoop> loops = new ArrayList<>();
@@ -104,6 +120,7 @@ public final class OutboundBench {
                 store,
                 policy));
       }
+      long cpu0 = SinkBaseline.processCpuNanos();
       long start = System.nanoTime();
       loops.forEach(DeliveryLoop::start);
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -112,12 +129,20 @@ public final class OutboundBench {
         peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      long cpu = SinkBaseline.processCpuNanos() - cpu0;
       System.out.printf(
-          "delivered %d outputs to %d sink(s) in %.1f s = %.0f msgs/s"
-              + " (window 1 per destination; peak heap during delivery %d MB)%n",
-          messages, destinations, seconds, messages / seconds, peakHeap >> 20);
+          "delivered %d outputs to %d sink(s) in %.1f s = %.0f msgs/s, process CPU %.0f us/msg"
+              + " (window 1 per destination, maxUncommitted %d; peak heap during delivery %d MB)%n",
+          messages,
+          destinations,
+          seconds,
+          messages / seconds,
+          cpu / 1e3 / messages,
+          maxUncommitted,
+          peakHeap >> 20);
     } finally {
       loops.forEach(DeliveryLoop::close);
+      store.close();
       sinks.forEach(MllpSink::close);
       outputs.close();
       receiptSpool.close();
@@ -138,19 +163,9 @@ public final class OutboundBench {
     return memory.getHeapMemoryUsage().getUsed() >> 20;
   }
 
-  /** An ORU of about {@code size} bytes with a unique MSH-10, as the converter would render it. */
+  /** An output of about {@code size} bytes for {@code destination}, as the converter renders it. */
   private static IncomingMessage output(String destination, int n, int size) {
-    StringBuilder text =
-        new StringBuilder("MSH|^~\\&|FERRY|CLOUD|LIS|HOSP|20261130120000||ORU^R01^ORU_R01|OUT")
-            .append(n)
-            .append("|P|2.5.1\rPID|1||PAT")
-            .append(n)
-            .append("^^^HOSP^MR\r");
-    int obx = 1;
-    while (text.length() < size) {
-      text.append("OBX|").append(obx++).append("|NM|2345-7^GLUCOSE^LN||98|mg/dL|70-99|N|||F\r");
-    }
-    byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] payload = hl7(n, size);
     String id = PayloadDigest.sha256Hex(("bench-" + n).getBytes(StandardCharsets.UTF_8));
     OutboundEnvelope envelope =
         new OutboundEnvelope(
@@ -167,5 +182,20 @@ public final class OutboundBench {
                 "application/hl7-v2")
             .withInlinePayload(payload);
     return OutboundEntries.output(envelope, payload, "m" + n, Instant.now());
+  }
+
+  /** An ORU of about {@code size} bytes with MSH-10 {@code OUT<n>}. */
+  static byte[] hl7(int n, int size) {
+    StringBuilder text =
+        new StringBuilder("MSH|^~\\&|FERRY|CLOUD|LIS|HOSP|20261130120000||ORU^R01^ORU_R01|OUT")
+            .append(n)
+            .append("|P|2.5.1\rPID|1||PAT")
+            .append(n)
+            .append("^^^HOSP^MR\r");
+    int obx = 1;
+    while (text.length() < size) {
+      text.append("OBX|").append(obx++).append("|NM|2345-7^GLUCOSE^LN||98|mg/dL|70-99|N|||F\r");
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

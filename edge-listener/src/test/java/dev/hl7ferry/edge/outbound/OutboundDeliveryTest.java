@@ -224,9 +224,9 @@ class OutboundDeliveryTest {
         lis.start();
         await(Duration.ofSeconds(60), () -> lis.received() >= n);
         assertEquals(everyControlId(0, n), receivedControlIds(dir.resolve("sink/lis")));
-        try (SpoolView receipts = SpoolView.open(dir.resolve("receipts"))) {
-          assertEquals(n, receipts.stats().received()); // waiting on disk for the cloud
-        }
+        // The sink counts an output before its ACK is back; the last group's receipts follow.
+        await(Duration.ofSeconds(10), () -> receiptsOnDisk() >= n);
+        assertEquals(n, receiptsOnDisk()); // waiting on disk for the cloud
         cloud = LocalCloud.start(config); // back on the same endpoints
         try (OutboundRig back = new OutboundRig(cloud)) {
           List<DeliveryReceipt> receipts = new ArrayList<>();
@@ -305,6 +305,12 @@ class OutboundDeliveryTest {
   private List<EntrySummary> list(EntryState state) {
     try (SpoolView view = SpoolView.open(dir.resolve("outbound"))) {
       return view.list(0, 10_000, state);
+    }
+  }
+
+  private long receiptsOnDisk() {
+    try (SpoolView receipts = SpoolView.open(dir.resolve("receipts"))) {
+      return receipts.stats().received();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.hl7ferry.contract.envelope.PayloadDigest;
 import dev.hl7ferry.contract.receipt.DeliveryReceipt;
 import dev.hl7ferry.contract.receipt.ReceiptJson;
 import dev.hl7ferry.edge.aws.AwsOutbound;
+import dev.hl7ferry.edge.config.OutboundConfig;
 import dev.hl7ferry.edge.deliver.DeliveryPolicy;
 import dev.hl7ferry.edge.deliver.Destination;
 import dev.hl7ferry.edge.deliver.Output;
@@ -66,7 +67,8 @@ final class OutboundRig implements AutoCloseable {
         Duration.ofSeconds(1),
         policy,
         Duration.ofHours(1),
-        Backoff.steady(Duration.ofMillis(50), Duration.ofMillis(500)));
+        Backoff.steady(Duration.ofMillis(50), Duration.ofMillis(500)),
+        OutboundConfig.DEFAULT_MAX_UNCOMMITTED);
   }
 
   static DeliveryPolicy policy(int maxAttempts) {

@@ -46,11 +46,20 @@ class OutboundStoreTest {
     receipts =
         new ReceiptBook(
             SqliteSpool.open(SpoolSettings.of(dir.resolve("receipts"), 1 << 30, 1_000_000)));
-    store = new OutboundStore(outputs, receipts, "north", Set.of("lis", "ris"), Clock.systemUTC());
+    store = open(Set.of("lis", "ris"), Clock.systemUTC());
+  }
+
+  /** A store that records each ending before the next output goes (the bound at its lowest). */
+  private OutboundStore open(Set<String> destinations, Clock clock) {
+    if (store != null) {
+      store.close();
+    }
+    return new OutboundStore(outputs, receipts, "north", destinations, clock, 1);
   }
 
   @AfterEach
   void close() {
+    store.close();
     outputs.close();
     receipts.close();
   }
@@ -75,7 +84,7 @@ class OutboundStoreTest {
     PendingOutput first = next("lis");
     store.recordAttempt(first.output(), result(DeliveryOutcome.APPLICATION_ERROR, "AE"));
     store.recordAttempt(first.output(), result(DeliveryOutcome.TRANSIENT_FAILURE, "AR"));
-    store = new OutboundStore(outputs, receipts, "north", Set.of("lis"), Clock.systemUTC());
+    store = open(Set.of("lis"), Clock.systemUTC());
     PendingOutput again = next("lis");
     assertEquals(first.output().id(), again.output().id());
     assertEquals(2, again.attempts());
@@ -85,9 +94,7 @@ class OutboundStoreTest {
   @Test
   void deliveredOutputsAndSentReceiptsArePrunedAfterTheRetentionOnly() throws Exception {
     Instant past = Instant.now().minus(Duration.ofHours(3));
-    store =
-        new OutboundStore(
-            outputs, receipts, "north", Set.of("lis"), Clock.fixed(past, java.time.ZoneOffset.UTC));
+    store = open(Set.of("lis"), Clock.fixed(past, java.time.ZoneOffset.UTC));
     store.storeAll(List.of(output("e1", "lis", "L1"), output("e2", "lis", "L2")));
     PendingOutput old = next("lis");
     store.markDelivered(old.output(), result(DeliveryOutcome.DELIVERED, "AA"));
