@@ -5,23 +5,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hands each record to the processor of its queue (a vendor's results queue, {@code
- * hl7-ferry-results-{vendor}}, or the inbound queue) and applies the partial-batch rules: on a
- * standard queue every failed record is reported; on a FIFO queue the first failure and every
- * record after it (unprocessed, to keep group order).
+ * Hands each record to the processor of its queue (a vendor's results queue, named by {@link
+ * ResultSource}, or the inbound queue) and applies the partial-batch rules: on a standard queue
+ * every failed record is reported; on a FIFO queue the first failure and every record after it
+ * (unprocessed, to keep group order).
  */
 public final class BatchProcessor {
   private final RecordProcessor records;
   private final ResultProcessor results;
+  private final ResultSource resultQueues;
 
   /** Inbound records only: a result record fails. */
   public BatchProcessor(RecordProcessor records) {
     this(records, null);
   }
 
+  /** Results queues named {@code hl7-ferry-results-{vendor}}. */
   public BatchProcessor(RecordProcessor records, ResultProcessor results) {
+    this(records, results, ResultSource.DEFAULT);
+  }
+
+  public BatchProcessor(
+      RecordProcessor records, ResultProcessor results, ResultSource resultQueues) {
     this.records = records;
     this.results = results;
+    this.resultQueues = resultQueues;
   }
 
   /** The message ids to report as batch item failures. */
@@ -33,7 +41,7 @@ public final class BatchProcessor {
         continue;
       }
       try {
-        String vendor = ResultSource.vendor(item.queue());
+        String vendor = resultQueues.vendor(item.queue());
         if (vendor == null) {
           records.process(item.body());
         } else if (results == null) {
