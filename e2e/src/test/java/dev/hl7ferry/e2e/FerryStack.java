@@ -4,6 +4,8 @@ import dev.hl7ferry.edge.client.AckReply;
 import dev.hl7ferry.edge.config.ConfigLoader;
 import dev.hl7ferry.edge.server.EdgeComponent;
 import dev.hl7ferry.edge.server.EdgeServer;
+import dev.hl7ferry.edge.spool.SpoolStats;
+import dev.hl7ferry.edge.spool.SpoolView;
 import dev.hl7ferry.infra.local.LocalCloud;
 import dev.hl7ferry.infra.local.LocalCloudConfig;
 import dev.hl7ferry.infra.local.aws.TemplateSeeder;
@@ -157,6 +159,23 @@ public final class FerryStack implements AutoCloseable {
       throw new IllegalStateException("the cloud is running");
     }
     cloud = LocalCloud.start(cloudConfig);
+  }
+
+  /**
+   * Counts of the edge's local outbound store: {@code received()} outputs wait for delivery, {@code
+   * shipped()} were delivered, {@code quarantined()} were dead-lettered.
+   */
+  public SpoolStats outboundStore() {
+    try (SpoolView view = SpoolView.open(dir.resolve("edge").resolve("outbound"))) {
+      return view.stats();
+    }
+  }
+
+  /** Counts of the edge's inbound spool: {@code received()} messages are not shipped yet. */
+  public SpoolStats inboundSpool() {
+    try (SpoolView view = SpoolView.open(dir.resolve("edge"))) {
+      return view.stats();
+    }
   }
 
   /** The stack's directory: {@code edge/} (spool, outbound store), {@code sink/}, cloud-s3/. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -84,15 +85,29 @@ public final class Sink {
     return (int) files().count();
   }
 
+  /**
+   * The message files of every start, listed without reading attributes (temp files come and go).
+   */
   private Stream<Path> files() {
     if (!Files.isDirectory(dir)) {
       return Stream.empty();
     }
-    try (Stream<Path> walk = Files.walk(dir, 2)) {
-      return walk.filter(p -> p.getFileName().toString().endsWith(".hl7")).toList().stream();
+    try (Stream<Path> starts = Files.list(dir)) {
+      List<Path> all = new ArrayList<>();
+      for (Path start : starts.sorted().toList()) {
+        try (Stream<Path> files = Files.list(start)) {
+          files.filter(Sink::isMessage).forEach(all::add);
+        }
+      }
+      return all.stream();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
+  }
+
+  private static boolean isMessage(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".hl7") && !name.startsWith(".");
   }
 
   private static Delivered read(Path file) {

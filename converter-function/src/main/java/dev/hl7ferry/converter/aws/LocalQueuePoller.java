@@ -53,6 +53,8 @@ public final class LocalQueuePoller {
       r.setMessageId(m.messageId());
       r.setReceiptHandle(m.receiptHandle());
       r.setBody(m.body());
+      // As Lambda's event carries them: MessageGroupId, ApproximateReceiveCount, ...
+      r.setAttributes(m.attributesAsStrings());
       r.setEventSource("aws:sqs");
       r.setEventSourceArn(arn);
       records.add(r);

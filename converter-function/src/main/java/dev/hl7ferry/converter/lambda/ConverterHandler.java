@@ -53,9 +53,10 @@ public final class ConverterHandler implements RequestHandler<SQSEvent, SQSBatch
     List<BatchItem> items = new ArrayList<>(records.size());
     boolean fifo = false;
     for (SQSEvent.SQSMessage m : records) {
+      String group = m.getAttributes() == null ? "" : m.getAttributes().get("MessageGroupId");
       items.add(
           new BatchItem(
-              m.getMessageId(), m.getBody(), ResultSource.queueName(m.getEventSourceArn())));
+              m.getMessageId(), m.getBody(), ResultSource.queueName(m.getEventSourceArn()), group));
       fifo |= m.getEventSourceArn() != null && m.getEventSourceArn().endsWith(".fifo");
     }
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();

@@ -82,6 +82,19 @@ class ConverterHandlerTest {
     assertTrue(cloud.text("ferry/outbound/site-a/old-broker/e3/adt-legacy.hl7") == null);
   }
 
+  /**
+   * Found by scripts/chaos: good messages of other groups used to be failed, then dead-lettered.
+   */
+  @Test
+  void fifoBatchHoldsOnlyTheFailedRecordsGroupAndProcessesTheOthers() throws Exception {
+    SQSBatchResponse r =
+        handler.handleRequest(SqsEvents.load("/events/fifo-batch-two-groups.json"), null);
+    // m-2 fails; m-4 is in its group (VENDLAB), after it: held; m-3 (OTHERLAB) is converted.
+    assertEquals(List.of("m-2", "m-4"), failed(r));
+    assertEquals(3, cloud.sent.size(), "m-1's two outputs and m-3's one");
+    assertNotNull(cloud.text("ferry/outbound/site-a/old-broker/e3/adt-legacy.hl7"));
+  }
+
   @Test
   void standardBatchReportsOnlyTheFailedRecord() throws Exception {
     SQSBatchResponse r = handler.handleRequest(SqsEvents.load("/events/standard-batch.json"), null);

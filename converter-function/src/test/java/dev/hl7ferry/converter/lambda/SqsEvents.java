@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Loads SQS event JSON fixtures (the shape Lambda delivers) into the events library's types. */
 final class SqsEvents {
@@ -26,6 +28,13 @@ final class SqsEvents {
       m.setEventSource(r.get("eventSource").asText());
       m.setEventSourceArn(r.get("eventSourceARN").asText());
       m.setAwsRegion(r.get("awsRegion").asText());
+      Map<String, String> attributes = new LinkedHashMap<>();
+      if (r.has("attributes")) {
+        r.get("attributes")
+            .fields()
+            .forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
+      }
+      m.setAttributes(attributes);
       records.add(m);
     }
     SQSEvent event = new SQSEvent();

@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.aws;
 
 import dev.hl7ferry.edge.ship.CloudSettings;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -34,11 +35,20 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public static AwsClients create(CloudSettings settings, AwsCredentialsProvider credentials) {
+    return create(settings, credentials, Duration.ZERO);
+  }
+
+  /**
+   * Clients whose sockets also outlast a long poll of {@code longPoll}: an SQS receive holds the
+   * response back for up to its wait time, on top of the usual request time.
+   */
+  public static AwsClients create(
+      CloudSettings settings, AwsCredentialsProvider credentials, Duration longPoll) {
     SdkHttpClient http =
         ApacheHttpClient.builder()
             .maxConnections(settings.maxConnections())
             .connectionTimeout(settings.connectTimeout())
-            .socketTimeout(settings.requestTimeout())
+            .socketTimeout(settings.requestTimeout().plus(longPoll))
             .build();
     ClientOverrideConfiguration overrides =
         ClientOverrideConfiguration.builder()

@@ -26,11 +26,16 @@ public final class SqsOutboundSource implements OutboundSource {
   private final SqsClient sqs;
   private final S3Client s3;
   private final String queueUrl;
+  private final Duration requestTimeout;
 
-  public SqsOutboundSource(SqsClient sqs, S3Client s3, String queueUrl) {
+  /**
+   * @param requestTimeout the time one call may take; a receive may take its wait time on top
+   */
+  public SqsOutboundSource(SqsClient sqs, S3Client s3, String queueUrl, Duration requestTimeout) {
     this.sqs = sqs;
     this.s3 = s3;
     this.queueUrl = queueUrl;
+    this.requestTimeout = requestTimeout;
   }
 
   @Override
@@ -42,7 +47,9 @@ public final class SqsOutboundSource implements OutboundSource {
                   r ->
                       r.queueUrl(queueUrl)
                           .maxNumberOfMessages(max)
-                          .waitTimeSeconds((int) wait.toSeconds()))
+                          .waitTimeSeconds((int) wait.toSeconds())
+                          .overrideConfiguration(
+                              o -> o.apiCallAttemptTimeout(requestTimeout.plus(wait))))
               .messages();
     } catch (SdkException e) {
       throw new CloudUnavailableException("ReceiveMessage from " + queueUrl + " failed", e);

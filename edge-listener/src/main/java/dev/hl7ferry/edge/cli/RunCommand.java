@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.cli;
 
+import dev.hl7ferry.edge.admin.AdminServer;
 import dev.hl7ferry.edge.config.ConfigException;
 import dev.hl7ferry.edge.config.ConfigLoader;
 import dev.hl7ferry.edge.config.EdgeConfig;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,6 +29,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Overrides spool.dataDir.")
   Path dataDir;
+
+  @Option(
+      names = "--admin-port",
+      paramLabel = "N",
+      description = "Overrides admin.port (health, metrics, status page); 0 turns it off.")
+  Integer adminPort;
 
   @Option(
       names = "--durability",
@@ -49,21 +57,48 @@ final class RunCommand implements Callable<Integer> {
       System.err.println(
           "ferry-edge: WARNING durability none: messages are acknowledged and NOT stored");
     }
-    EdgeServer server = EdgeComponent.of(loaded).server();
+    EdgeComponent component = EdgeComponent.of(loaded);
+    EdgeServer server = component.server();
+    Optional<AdminServer> admin = component.admin();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   server.close();
+                  admin.ifPresent(AdminServer::close);
                   stopped.countDown();
                 },
                 "ferry-edge-shutdown"));
+    // The admin port first: /readyz says "not ready" until the listener is bound.
+    if (admin.isPresent()) {
+      startAdmin(admin.get());
+    }
     InetSocketAddress address = server.start();
     System.out.println("ferry-edge listening on port " + address.getPort());
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Starts the admin port; one that cannot bind is logged and left off: the edge still receives and
+   * acknowledges, only its health checks, metrics and status page are missing.
+   */
+  private static void startAdmin(AdminServer admin) {
+    try {
+      InetSocketAddress bound = admin.start();
+      System.out.println(
+          "ferry-edge admin on http://"
+              + bound.getAddress().getHostAddress()
+              + ":"
+              + bound.getPort()
+              + "/");
+    } catch (java.io.IOException e) {
+      org.slf4j.LoggerFactory.getLogger(RunCommand.class)
+          .error(
+              "admin port not started (health, metrics and status page are off): {}", e.toString());
+    }
   }
 
   private Map<String, Object> overrides() {
@@ -73,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (dataDir != null) {
       overrides.put("spool.dataDir", dataDir.toString());
+    }
+    if (adminPort != null) {
+      overrides.put("admin.port", adminPort);
     }
     if (durability != null) {
       overrides.put("spool.durability", durability.name());

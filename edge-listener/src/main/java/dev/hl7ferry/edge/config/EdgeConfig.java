@@ -11,13 +11,15 @@ public record EdgeConfig(
     SpoolConfig spool,
     CloudConfig cloud,
     ShipConfig ship,
-    OutboundConfig outbound) {
+    OutboundConfig outbound,
+    AdminConfig admin) {
 
   public EdgeConfig {
     outbound =
         outbound == null
             ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null)
             : outbound;
+    admin = admin == null ? AdminConfig.OFF : admin;
   }
 
   /** Every problem found, each naming its key; empty when valid. */
@@ -30,7 +32,8 @@ public record EdgeConfig(
                     spool.problems(),
                     cloud.problems(),
                     ship.problems(),
-                    outbound.problems())
+                    outbound.problems(),
+                    admin.problems())
                 .flatMap(List::stream)
                 .toList());
     if (ship.enabled() && spool.durability() == SpoolConfig.Durability.NONE) {

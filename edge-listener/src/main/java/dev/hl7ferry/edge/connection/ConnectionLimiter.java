@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.connection;
 
+import dev.hl7ferry.edge.events.EdgeEvents;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,11 +16,20 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
 
   private final AtomicInteger open;
   private final int max;
+  private final EdgeEvents events;
   private boolean counted;
 
   public ConnectionLimiter(AtomicInteger open, int max) {
+    this(open, max, EdgeEvents.NONE);
+  }
+
+  /**
+   * @param events told of each connection accepted or refused
+   */
+  public ConnectionLimiter(AtomicInteger open, int max, EdgeEvents events) {
     this.open = open;
     this.max = max;
+    this.events = events;
   }
 
   @Override
@@ -30,10 +40,12 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
           "refused connection peer={} reason=limit of {} connections reached",
           ctx.channel().remoteAddress(),
           max);
+      events.connection(false);
       ctx.close();
       return;
     }
     counted = true;
+    events.connection(true);
     super.channelActive(ctx);
   }
 

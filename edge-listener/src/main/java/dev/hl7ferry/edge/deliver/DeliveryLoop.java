@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.deliver;
 
 import dev.hl7ferry.core.log.LogSafe;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +21,23 @@ public final class DeliveryLoop implements AutoCloseable {
   private final Destination destination;
   private final OutboundQueue queue;
   private final DeliveryPolicy policy;
+  private final EdgeEvents events;
   private final Thread thread;
   private volatile boolean stopping;
 
   public DeliveryLoop(Destination destination, OutboundQueue queue, DeliveryPolicy policy) {
+    this(destination, queue, policy, EdgeEvents.NONE);
+  }
+
+  /**
+   * @param events told of each delivery, failed attempt and dead letter
+   */
+  public DeliveryLoop(
+      Destination destination, OutboundQueue queue, DeliveryPolicy policy, EdgeEvents events) {
     this.destination = destination;
     this.queue = queue;
     this.policy = policy;
+    this.events = events;
     this.thread = new Thread(this::run, "deliver-" + destination.name());
     this.thread.setDaemon(true);
   }
@@ -67,11 +78,13 @@ public final class DeliveryLoop implements AutoCloseable {
     int attempts = pending.attempts();
     int applicationErrors = pending.applicationErrors();
     int failures = 0;
+    long started = System.nanoTime();
     while (!stopping) {
       DeliveryResult result = attempt(output);
       attempts++;
       if (result.delivered()) {
-        queue.markDelivered(output, result);
+        markDelivered(output, result);
+        events.delivered(destination.name(), Duration.ofNanos(System.nanoTime() - started));
         LOG.debug(
             "destination {}: delivered id={} controlId={} attempts={} {}",
             destination.name(),
@@ -96,6 +109,8 @@ public final class DeliveryLoop implements AutoCloseable {
                   + ": "
                   + result.detail();
           queue.deadLetter(output, reason, result);
+          events.deliveryFailed(destination.name(), result.outcome() + ": " + result.detail());
+          events.deadLettered(destination.name());
           LOG.warn(
               "destination {}: dead-lettered id={} controlId={} after {} attempts: {}",
               destination.name(),
@@ -107,6 +122,7 @@ public final class DeliveryLoop implements AutoCloseable {
         }
       }
       queue.recordAttempt(output, result);
+      events.deliveryFailed(destination.name(), result.outcome() + ": " + result.detail());
       failures++;
       Duration delay = policy.backoff().delay(failures);
       LOG.warn(
@@ -119,6 +135,39 @@ public final class DeliveryLoop implements AutoCloseable {
           LogSafe.text(result.detail()),
           delay.toMillis());
       pause(delay);
+    }
+  }
+
+  /**
+   * Records a confirmed delivery. The destination has the output, so a store that cannot record it
+   * (a full disk) is retried here with backoff instead of sending the output again; only a stop or
+   * a crash before the mark leaves it pending, to be delivered a second time after the restart.
+   */
+  private void markDelivered(Output output, DeliveryResult result) throws InterruptedException {
+    int failures = 0;
+    while (true) {
+      try {
+        queue.markDelivered(output, result);
+        return;
+      } catch (RuntimeException e) {
+        failures++;
+        if (stopping) {
+          throw e;
+        }
+        Duration delay = policy.backoff().delay(failures);
+        if (failures == 1 || failures % 20 == 0) {
+          LOG.error(
+              "destination {}: id={} controlId={} was delivered but could not be marked delivered"
+                  + " (failure {}); retrying the mark, not the delivery, in {} ms",
+              destination.name(),
+              output.id(),
+              LogSafe.text(output.controlId()),
+              failures,
+              delay.toMillis(),
+              e);
+        }
+        pause(delay);
+      }
     }
   }
 

@@ -16,7 +16,10 @@ public interface OutboundQueue {
    */
   Optional<PendingOutput> next(String destination, Duration wait) throws InterruptedException;
 
-  /** The output got through; {@code result} holds the destination's ACK code and text. */
+  /**
+   * The output got through; {@code result} holds the destination's ACK code and text. May be called
+   * again for the same head after it threw (the delivery loop retries the mark, not the delivery).
+   */
   void markDelivered(Output output, DeliveryResult result);
 
   /** An attempt failed and the output stays at the head of its line to be tried again. */

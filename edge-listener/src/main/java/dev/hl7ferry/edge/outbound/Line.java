@@ -34,6 +34,9 @@ final class Line {
   /** When the head was handed out for its first attempt in this run (the store keeps no times). */
   Instant firstAttemptAt;
 
+  /** Sequence of the head whose receipt is stored: a mark retried after a failure keeps it once. */
+  long receiptOf = -1;
+
   /** Forgets what was read ahead: the next read starts at the beginning of the line. */
   void rewind() {
     ahead.clear();

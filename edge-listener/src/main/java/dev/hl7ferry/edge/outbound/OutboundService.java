@@ -2,6 +2,7 @@ package dev.hl7ferry.edge.outbound;
 
 import dev.hl7ferry.edge.deliver.DeliveryLoop;
 import dev.hl7ferry.edge.deliver.Destination;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.spool.SpoolSettings;
 import dev.hl7ferry.edge.spool.SqliteSpool;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public final class OutboundService implements AutoCloseable {
   private final ReceiptBook receipts;
   private final OutboundStore store;
   private final List<DeliveryLoop> loops = new ArrayList<>();
+  private final List<String> destinationNames;
   private final OutboundReceiver receiver;
   private final ReceiptShipper shipper;
   private final OutboundCloud cloud;
@@ -50,15 +52,19 @@ public final class OutboundService implements AutoCloseable {
       ReceiptBook receipts,
       Map<String, Destination> destinations,
       OutboundCloud cloud,
-      Clock clock) {
+      Clock clock,
+      EdgeEvents events) {
     this.settings = settings;
     this.outputs = outputs;
     this.receipts = receipts;
     this.cloud = cloud;
     this.clock = clock;
+    this.destinationNames = List.copyOf(destinations.keySet());
     this.store =
-        new OutboundStore(outputs, receipts, settings.site(), destinations.keySet(), clock);
-    destinations.values().forEach(d -> loops.add(new DeliveryLoop(d, store, settings.policy())));
+        new OutboundStore(outputs, receipts, settings.site(), destinations.keySet(), clock, events);
+    destinations
+        .values()
+        .forEach(d -> loops.add(new DeliveryLoop(d, store, settings.policy(), events)));
     this.receiver =
         new OutboundReceiver(
             cloud.source(),
@@ -83,6 +89,16 @@ public final class OutboundService implements AutoCloseable {
       Map<String, Destination> destinations,
       OutboundCloud cloud,
       Clock clock) {
+    return open(settings, destinations, cloud, clock, EdgeEvents.NONE);
+  }
+
+  /** Like {@link #open(OutboundSettings, Map, OutboundCloud, Clock)}, telling {@code events}. */
+  public static OutboundService open(
+      OutboundSettings settings,
+      Map<String, Destination> destinations,
+      OutboundCloud cloud,
+      Clock clock,
+      EdgeEvents events) {
     SqliteSpool outputs =
         SqliteSpool.open(SpoolSettings.of(settings.storeDir(), MAX_BYTES, MAX_MESSAGES));
     SqliteSpool receiptSpool;
@@ -98,7 +114,7 @@ public final class OutboundService implements AutoCloseable {
       throw e;
     }
     return new OutboundService(
-        settings, outputs, new ReceiptBook(receiptSpool), destinations, cloud, clock);
+        settings, outputs, new ReceiptBook(receiptSpool), destinations, cloud, clock, events);
   }
 
   /** Sets aside what no line takes, then starts delivering, receiving and sending receipts. */
@@ -141,6 +157,11 @@ public final class OutboundService implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("outbound: pruning failed", e);
     }
+  }
+
+  /** The configured destination names, in configuration order. */
+  public List<String> destinations() {
+    return List.copyOf(destinationNames);
   }
 
   /** The store the loops read (tests look into it). */

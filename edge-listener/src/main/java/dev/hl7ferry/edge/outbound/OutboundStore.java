@@ -6,6 +6,8 @@ import dev.hl7ferry.edge.deliver.DeliveryResult;
 import dev.hl7ferry.edge.deliver.OutboundQueue;
 import dev.hl7ferry.edge.deliver.Output;
 import dev.hl7ferry.edge.deliver.PendingOutput;
+import dev.hl7ferry.edge.events.EdgeEvents;
+import dev.hl7ferry.edge.spool.EntryState;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.SpoolEntry;
 import dev.hl7ferry.edge.spool.SqliteSpool;
@@ -44,6 +46,7 @@ public final class OutboundStore implements OutboundQueue {
   private final String site;
   private final Set<String> destinations;
   private final Clock clock;
+  private final EdgeEvents events;
   private final Map<String, Line> lines = new ConcurrentHashMap<>();
   private final Object arrivals = new Object();
 
@@ -53,11 +56,25 @@ public final class OutboundStore implements OutboundQueue {
    */
   public OutboundStore(
       SqliteSpool spool, ReceiptBook receipts, String site, Set<String> destinations, Clock clock) {
+    this(spool, receipts, site, destinations, clock, EdgeEvents.NONE);
+  }
+
+  /**
+   * @param events told how many new outputs each destination got
+   */
+  public OutboundStore(
+      SqliteSpool spool,
+      ReceiptBook receipts,
+      String site,
+      Set<String> destinations,
+      Clock clock,
+      EdgeEvents events) {
     this.spool = spool;
     this.receipts = receipts;
     this.site = site;
     this.destinations = Set.copyOf(destinations);
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -82,6 +99,8 @@ public final class OutboundStore implements OutboundQueue {
         spool.quarantine(result.sequence(), message.receivingFacility());
       } else if (!destinations.contains(message.sendingApplication())) {
         deadLetterUnknown(result.sequence(), result.id(), message);
+      } else {
+        events.outboundQueued(message.sendingApplication(), 1);
       }
     }
     synchronized (arrivals) {
@@ -153,8 +172,11 @@ public final class OutboundStore implements OutboundQueue {
   @Override
   public void markDelivered(Output output, DeliveryResult result) {
     Line line = headOf(output);
-    line.attempts++;
-    receipts.record(receipt(line, output, ReceiptOutcome.DELIVERED, result), output.id());
+    if (line.receiptOf != line.head.sequence()) {
+      line.attempts++;
+      receipts.record(receipt(line, output, ReceiptOutcome.DELIVERED, result), output.id());
+      line.receiptOf = line.head.sequence();
+    }
     spool.markShipped(List.of(line.head.sequence()), clock.instant());
     line.ended();
   }
@@ -177,6 +199,25 @@ public final class OutboundStore implements OutboundQueue {
     receipts.record(receipt(line, output, ReceiptOutcome.DEAD_LETTERED, lastResult), output.id());
     spool.quarantine(line.head.sequence(), OutboundEntries.deadLetterReason(reason, lastResult));
     line.ended();
+  }
+
+  /** Outputs waiting per destination (pending) and dead-lettered, as the index holds them now. */
+  public Backlog backlog() {
+    return new Backlog(
+        spool.countBySender(EntryState.RECEIVED), spool.countBySender(EntryState.QUARANTINED));
+  }
+
+  /**
+   * Outputs per destination name.
+   *
+   * @param pending waiting to be delivered (the head being tried included)
+   * @param dead dead-lettered and kept until retried or dropped
+   */
+  public record Backlog(Map<String, Long> pending, Map<String, Long> dead) {
+    public Backlog {
+      pending = Map.copyOf(pending);
+      dead = Map.copyOf(dead);
+    }
   }
 
   /** Deletes delivered outputs and sent receipts that ended before {@code before}. */

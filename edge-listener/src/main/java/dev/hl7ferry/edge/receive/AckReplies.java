@@ -11,6 +11,8 @@ import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.core.log.LogSafe;
 import dev.hl7ferry.core.message.Hl7Version;
 import dev.hl7ferry.core.message.MessageHeader;
+import dev.hl7ferry.edge.events.EdgeEvents;
+import dev.hl7ferry.edge.events.NakReason;
 import dev.hl7ferry.edge.spool.SpoolRejectedException;
 import dev.hl7ferry.edge.spool.StoreResult;
 import java.nio.charset.Charset;
@@ -37,10 +39,19 @@ public final class AckReplies {
 
   private final AckBuilder acks;
   private final CharsetPolicy policy;
+  private final EdgeEvents events;
 
   public AckReplies(AckBuilder acks, CharsetPolicy policy) {
+    this(acks, policy, EdgeEvents.NONE);
+  }
+
+  /**
+   * @param events told of every acknowledgement sent and every negative one's reason
+   */
+  public AckReplies(AckBuilder acks, CharsetPolicy policy, EdgeEvents events) {
     this.acks = acks;
     this.policy = policy;
+    this.events = events;
   }
 
   /** The answer to a store that completed with {@code result} or failed with {@code error}. */
@@ -67,12 +78,15 @@ public final class AckReplies {
           ack.code(),
           unconfirmed.stored().id(),
           reason);
+      events.refusedMessage(NakReason.NOT_CONFIRMED);
       return reply(header, AckOutcome.REJECT, ack, charset);
     }
     String reason;
     if (cause instanceof SpoolRejectedException rejected) {
       reason = "spool rejected: " + rejected.reason();
+      events.refusedMessage(NakReason.SPOOL_REJECTED);
     } else {
+      events.refusedMessage(NakReason.STORE_FAILED);
       reason = "store failed: " + cause.getClass().getSimpleName();
       LOG.error("store failed peer={} controlId={}", peer, LogSafe.text(header.controlId()), cause);
     }
@@ -86,13 +100,18 @@ public final class AckReplies {
     AckOutcome outcome = e.partialHeader().isPresent() ? AckOutcome.ERROR : AckOutcome.REJECT;
     Ack ack = acks.reject(e, outcome);
     logNak(peer, ack, e.getMessage());
+    events.refusedMessage(NakReason.UNREADABLE);
     Charset charset =
         e.partialHeader()
             .map(h -> policy.resolve(h.characterSet()).charset())
             .orElse(StandardCharsets.ISO_8859_1);
     return e.partialHeader()
         .map(h -> reply(h, outcome, ack, charset))
-        .orElseGet(() -> Reply.send(ack.bytes(charset)));
+        .orElseGet(
+            () -> {
+              events.answered(ack.code());
+              return Reply.send(ack.bytes(charset));
+            });
   }
 
   /** The answer to an oversized frame whose MSH was readable. */
@@ -103,6 +122,7 @@ public final class AckReplies {
             AckOutcome.REJECT,
             Hl7Error.error(ErrorCode.VALUE_TOO_LONG, null, "message too large, " + reason));
     logNak(peer, ack, reason);
+    events.refusedMessage(NakReason.OVERSIZED);
     return reply(header, AckOutcome.REJECT, ack, policy.resolve(header.characterSet()).charset());
   }
 
@@ -129,11 +149,22 @@ public final class AckReplies {
         ack.code(),
         code.code(),
         reason);
+    events.refusedMessage(NakReason.CONTROL_ID_TOO_LONG);
     return reply(header, AckOutcome.ERROR, ack, charset);
   }
 
-  private static Reply reply(MessageHeader header, AckOutcome outcome, Ack ack, Charset charset) {
-    return AckBuilder.shouldSend(header, outcome) ? Reply.send(ack.bytes(charset)) : Reply.none();
+  /** Closes a connection over an oversized frame without a readable MSH: no answer is possible. */
+  Reply closeOversized() {
+    events.refusedMessage(NakReason.OVERSIZED);
+    return Reply.close();
+  }
+
+  private Reply reply(MessageHeader header, AckOutcome outcome, Ack ack, Charset charset) {
+    if (!AckBuilder.shouldSend(header, outcome)) {
+      return Reply.none();
+    }
+    events.answered(ack.code());
+    return Reply.send(ack.bytes(charset));
   }
 
   private static void logNak(String peer, Ack ack, String reason) {

@@ -5,6 +5,7 @@ import dev.hl7ferry.core.charset.DecodedMessage;
 import dev.hl7ferry.core.charset.MessageDecoder;
 import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.core.message.MessageHeader;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.mllp.MllpFrame;
 import dev.hl7ferry.edge.mllp.OversizedFrame;
 import dev.hl7ferry.edge.spool.IncomingMessage;
@@ -33,12 +34,21 @@ public final class MessageReader extends ChannelInboundHandlerAdapter {
   private final MessageDecoder decoder;
   private final AckReplies replies;
   private final Clock clock;
+  private final EdgeEvents events;
   private boolean closing;
 
   public MessageReader(CharsetPolicy policy, AckReplies replies, Clock clock) {
+    this(policy, replies, clock, EdgeEvents.NONE);
+  }
+
+  /**
+   * @param events told of every frame that arrives
+   */
+  public MessageReader(CharsetPolicy policy, AckReplies replies, Clock clock, EdgeEvents events) {
     this.decoder = new MessageDecoder(policy);
     this.replies = replies;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
@@ -47,8 +57,10 @@ public final class MessageReader extends ChannelInboundHandlerAdapter {
       return; // the connection is closing after an unreadable oversized frame
     }
     if (msg instanceof MllpFrame frame) {
+      events.received();
       read(ctx, frame.payload());
     } else if (msg instanceof OversizedFrame oversized) {
+      events.received();
       ctx.write(PendingReply.of(oversized(ctx, oversized)));
     } else {
       ctx.fireChannelRead(msg);
@@ -98,7 +110,7 @@ public final class MessageReader extends ChannelInboundHandlerAdapter {
       LOG.warn("closing connection peer={} reason={} without a readable MSH", peer, reason);
       closing = true;
       ctx.channel().config().setAutoRead(false);
-      return Reply.close();
+      return replies.closeOversized();
     }
     return replies.oversized(peer, header, reason);
   }

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.core.ack.AckBuilder;
 import dev.hl7ferry.core.charset.CharsetPolicy;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.ship.Shipper;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +40,8 @@ public interface ReceiveModule {
 
   @Provides
   @Singleton
-  static AckReplies replies(AckBuilder acks, CharsetPolicy policy) {
-    return new AckReplies(acks, policy);
+  static AckReplies replies(AckBuilder acks, CharsetPolicy policy, EdgeEvents events) {
+    return new AckReplies(acks, policy, events);
   }
 
   @Provides

@@ -1,11 +1,10 @@
 package dev.hl7ferry.edge.receive;
 
-import dev.hl7ferry.core.message.MessageHeader;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.spool.Spool;
 import dev.hl7ferry.edge.spool.StoreResult;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.nio.charset.Charset;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +20,21 @@ public final class SpoolHandoff extends ChannelInboundHandlerAdapter {
   private final Spool spool;
   private final AckGate gate;
   private final AckReplies replies;
+  private final EdgeEvents events;
+
+  public SpoolHandoff(Spool spool, AckGate gate, AckReplies replies) {
+    this(spool, gate, replies, EdgeEvents.NONE);
+  }
 
   /**
    * @param gate what a committed store waits for before its positive ACK (ack-after spool|cloud)
+   * @param events told how long each stored message waited for its answer
    */
-  public SpoolHandoff(Spool spool, AckGate gate, AckReplies replies) {
+  public SpoolHandoff(Spool spool, AckGate gate, AckReplies replies, EdgeEvents events) {
     this.spool = spool;
     this.gate = gate;
     this.replies = replies;
+    this.events = events;
   }
 
   @Override
@@ -55,9 +61,7 @@ public final class SpoolHandoff extends ChannelInboundHandlerAdapter {
   }
 
   private CompletableFuture<Reply> store(ChannelHandlerContext ctx, ParsedMessage parsed) {
-    String peer = parsed.message().peer();
-    MessageHeader header = parsed.header();
-    Charset charset = parsed.charset();
+    long start = System.nanoTime();
     CompletableFuture<StoreResult> stored;
     try {
       // Completes on this channel's event loop, so the ACK is built there without another hop.
@@ -68,13 +72,19 @@ public final class SpoolHandoff extends ChannelInboundHandlerAdapter {
     CompletableFuture<StoreResult> gated = gate.after(stored);
     if (gate.confirmsAtCommit()) {
       // The spool completes on this channel's event loop: build the ACK right here.
-      return gated.handle(
-          (result, error) -> replies.afterStore(peer, header, charset, result, error));
+      return gated.handle((result, error) -> answer(start, parsed, result, error));
     }
     // A cloud confirmation arrives on the shipper's thread: hop back to the event loop.
     return gated.handleAsync(
-        (result, error) -> replies.afterStore(peer, header, charset, result, error),
-        ctx.executor());
+        (result, error) -> answer(start, parsed, result, error), ctx.executor());
+  }
+
+  private Reply answer(long start, ParsedMessage parsed, StoreResult result, Throwable error) {
+    Reply reply =
+        replies.afterStore(
+            parsed.message().peer(), parsed.header(), parsed.charset(), result, error);
+    events.acknowledged(System.nanoTime() - start);
+    return reply;
   }
 
   static String peer(ChannelHandlerContext ctx) {

@@ -4,6 +4,7 @@ import dev.hl7ferry.edge.outbound.OutboundService;
 import dev.hl7ferry.edge.receive.DrainRequest;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.Spool;
+import dev.hl7ferry.edge.status.Listeners;
 import dev.hl7ferry.edge.tls.ServerTlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -38,6 +39,7 @@ public final class EdgeServer implements AutoCloseable {
   private final Optional<Shipper> shipper;
   private final Optional<OutboundService> outbound;
   private final Optional<ServerTlsContext> tls;
+  private final Listeners listeners;
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private Channel serverChannel;
@@ -51,7 +53,9 @@ public final class EdgeServer implements AutoCloseable {
       Spool spool,
       Optional<Shipper> shipper,
       Optional<OutboundService> outbound,
-      Optional<ServerTlsContext> tls) {
+      Optional<ServerTlsContext> tls,
+      Listeners listeners) {
+    this.listeners = listeners;
     this.settings = settings;
     this.outbound = outbound;
     this.tls = tls;
@@ -91,6 +95,7 @@ public final class EdgeServer implements AutoCloseable {
             .sync()
             .channel();
     InetSocketAddress address = (InetSocketAddress) serverChannel.localAddress();
+    listeners.bound(address, tls.isPresent());
     LOG.info("listening on {}{}", address, tls.isPresent() ? " (MLLP over TLS)" : "");
     return address;
   }
@@ -103,6 +108,7 @@ public final class EdgeServer implements AutoCloseable {
     }
     closed = true;
     LOG.info("stopping: no new connections, draining {} open ones", connections.size());
+    listeners.closed();
     serverChannel.close().syncUninterruptibly();
     for (Channel ch : connections) {
       ch.eventLoop().execute(() -> ch.pipeline().fireUserEventTriggered(DrainRequest.INSTANCE));

@@ -6,6 +6,7 @@ import dev.hl7ferry.edge.aws.AwsOutbound;
 import dev.hl7ferry.edge.config.EdgeConfig;
 import dev.hl7ferry.edge.config.OutboundConfig;
 import dev.hl7ferry.edge.deliver.Destination;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.outbound.OutboundService;
 import dev.hl7ferry.edge.outbound.OutboundSettings;
 import dev.hl7ferry.edge.ship.CloudSettings;
@@ -28,7 +29,8 @@ public interface OutboundModule {
   /** The outbound half, not started ({@link EdgeServer} starts and stops it); empty when off. */
   @Provides
   @Singleton
-  static Optional<OutboundService> outbound(EdgeConfig config, CloudSettings cloud, Clock clock) {
+  static Optional<OutboundService> outbound(
+      EdgeConfig config, CloudSettings cloud, Clock clock, EdgeEvents events) {
     OutboundConfig c = config.outbound();
     if (!c.enabled()) {
       LOG.info("outbound delivery off (no outbound.destinations)");
@@ -39,6 +41,7 @@ public interface OutboundModule {
     c.destinations()
         .forEach((name, d) -> destinations.put(name, d.open(name, System.getenv(), clock)));
     return Optional.of(
-        OutboundService.open(settings, destinations, AwsOutbound.cloud(settings, cloud), clock));
+        OutboundService.open(
+            settings, destinations, AwsOutbound.cloud(settings, cloud), clock, events));
   }
 }

@@ -7,6 +7,7 @@ import dev.hl7ferry.edge.config.EdgeConfig;
 import dev.hl7ferry.edge.connection.ConnectionLimiter;
 import dev.hl7ferry.edge.connection.ConnectionLog;
 import dev.hl7ferry.edge.connection.IdleCloser;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.mllp.FrameTimeoutHandler;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
 import dev.hl7ferry.edge.mllp.MllpFrameEncoder;
@@ -58,8 +59,8 @@ public interface ProtocolModule {
 
   @Provides
   static ConnectionLimiter limiter(
-      @Named("openConnections") AtomicInteger open, PipelineSettings s) {
-    return new ConnectionLimiter(open, s.maxConnections());
+      @Named("openConnections") AtomicInteger open, PipelineSettings s, EdgeEvents events) {
+    return new ConnectionLimiter(open, s.maxConnections(), events);
   }
 
   @Provides
@@ -114,12 +115,13 @@ public interface ProtocolModule {
   }
 
   @Provides
-  static MessageReader reader(CharsetPolicy policy, AckReplies replies, Clock clock) {
-    return new MessageReader(policy, replies, clock);
+  static MessageReader reader(
+      CharsetPolicy policy, AckReplies replies, Clock clock, EdgeEvents events) {
+    return new MessageReader(policy, replies, clock, events);
   }
 
   @Provides
-  static SpoolHandoff handoff(Spool spool, AckGate gate, AckReplies replies) {
-    return new SpoolHandoff(spool, gate, replies);
+  static SpoolHandoff handoff(Spool spool, AckGate gate, AckReplies replies, EdgeEvents events) {
+    return new SpoolHandoff(spool, gate, replies, events);
   }
 }

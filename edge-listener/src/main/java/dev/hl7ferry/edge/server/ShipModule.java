@@ -4,9 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.edge.aws.AwsShipping;
 import dev.hl7ferry.edge.config.EdgeConfig;
+import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.receive.AckSettings;
 import dev.hl7ferry.edge.ship.CloudSettings;
-import dev.hl7ferry.edge.ship.ShipListener;
 import dev.hl7ferry.edge.ship.ShipSettings;
 import dev.hl7ferry.edge.ship.Shipper;
 import dev.hl7ferry.edge.spool.ShipperSpool;
@@ -35,7 +35,12 @@ public interface ShipModule {
   @Provides
   @Singleton
   static Optional<Shipper> shipper(
-      EdgeConfig config, AckSettings ack, Spool spool, CloudSettings cloud, Clock clock) {
+      EdgeConfig config,
+      AckSettings ack,
+      Spool spool,
+      CloudSettings cloud,
+      Clock clock,
+      EdgeEvents events) {
     if (!config.ship().enabled()) {
       LOG.info("shipping disabled (ship.enabled: false): messages stay in the spool");
       return Optional.empty();
@@ -55,6 +60,6 @@ public interface ShipModule {
     if (!(spool instanceof ShipperSpool reader)) {
       throw new IllegalStateException("ship.enabled needs a durable spool to read from");
     }
-    return Optional.of(AwsShipping.shipper(reader, ship, cloud, ShipListener.NONE, clock));
+    return Optional.of(AwsShipping.shipper(reader, ship, cloud, events, clock));
   }
 }

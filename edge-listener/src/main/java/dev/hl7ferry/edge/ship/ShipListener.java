@@ -16,6 +16,9 @@ public interface ShipListener {
   /** A round left {@code count} entries unshipped; they are retried after {@code retryIn}. */
   default void retrying(int count, int consecutiveFailures, Duration retryIn, String reason) {}
 
+  /** A round failed for {@code kind}; {@link #retrying} follows with the details. */
+  default void failed(FailureKind kind) {}
+
   /** Shipped entries older than the retention were deleted from the spool. */
   default void pruned(int count) {}
 

@@ -142,6 +142,7 @@ final class ShipLoop implements Runnable {
         next = null;
         failures++;
         Duration wait = backoff.delay(failures);
+        listener.failed(FailureKind.SPOOL);
         listener.retrying(0, failures, wait, "spool: " + e);
         log.error("shipping round failed in the spool, retry in {} ms", wait.toMillis(), e);
         try {
@@ -178,6 +179,10 @@ final class ShipLoop implements Runnable {
       }
       failures++;
       Duration wait = backoff.delay(failures);
+      listener.failed(
+          round.failures().values().stream().anyMatch(ShipFailure::permanent)
+              ? FailureKind.REFUSED
+              : FailureKind.OUTAGE);
       listener.retrying(pending.size(), failures, wait, round.firstError());
       log.warn(
           "{} entries not shipped (failure {} in a row), retry in {} ms: {}",

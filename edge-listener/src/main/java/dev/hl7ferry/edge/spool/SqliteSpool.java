@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -231,6 +232,19 @@ public final class SqliteSpool implements Spool, ShipperSpool {
   public SpoolStats stats() {
     awaitIndexed();
     return queries.stats();
+  }
+
+  /**
+   * Counts and bytes by state as the index holds them now, without waiting for messages the journal
+   * already holds (indexed within milliseconds): for metrics and the status page.
+   */
+  public SpoolStats currentStats() {
+    return queries.stats();
+  }
+
+  /** Entries in {@code state} per sending application (the outbound store: per destination). */
+  public Map<String, Long> countBySender(EntryState state) {
+    return queries.countBySender(state);
   }
 
   /** Up to {@code limit} entries after {@code afterSequence}, without payloads. */

@@ -68,6 +68,22 @@ class DeliveryLoopTest {
         queue.events());
   }
 
+  /** Found by scripts/chaos (disk full): a failed mark used to send the delivered output again. */
+  @Test
+  void aDeliveredOutputWhoseMarkFailsIsMarkedAgainNotSentAgain() throws Exception {
+    ScriptedMllpServer server = server(Reply.AA, Reply.AA);
+    queue.failMarks(2);
+    queue.add(TestOutputs.hl7("lis", "C1"));
+    queue.add(TestOutputs.hl7("lis", "C2"));
+    loop("lis", server.port(), policy(OnApplicationError.DEAD_LETTER, 3));
+    queue.awaitEnded(2);
+    assertEquals(List.of("C1", "C2"), controlIds(server.received()));
+    assertEquals(
+        List.of(
+            "mark failed id-C1", "mark failed id-C1", "delivered id-C1 AA", "delivered id-C2 AA"),
+        queue.events());
+  }
+
   @Test
   void anOutputRefusedMaxAttemptsTimesIsDeadLetteredAndTheNextOneGoes() throws Exception {
     ScriptedMllpServer server = server(Reply.AE, Reply.AR, Reply.AE, Reply.AE);

@@ -14,6 +14,7 @@ final class InMemoryOutboundQueue implements OutboundQueue {
   private final List<String> events = new ArrayList<>();
   private final List<Output> delivered = new ArrayList<>();
   private final List<Output> deadLettered = new ArrayList<>();
+  private int marksToFail;
 
   synchronized void add(Output output) {
     pending
@@ -36,8 +37,20 @@ final class InMemoryOutboundQueue implements OutboundQueue {
     return Optional.of(pending.get(destination).get(0));
   }
 
+  /**
+   * The next {@code count} calls of {@link #markDelivered} fail, as a store on a full disk does.
+   */
+  synchronized void failMarks(int count) {
+    marksToFail = count;
+  }
+
   @Override
   public synchronized void markDelivered(Output output, DeliveryResult result) {
+    if (marksToFail > 0) {
+      marksToFail--;
+      events.add("mark failed " + output.id());
+      throw new IllegalStateException("spool update failed (test)");
+    }
     remove(output);
     delivered.add(output);
     events.add("delivered " + output.id() + " " + result.msa1());

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** {@code ferry-edge run} in a separate JVM on the test classpath, for crash and restart tests. */
 public final class EdgeProcess implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
   private final Process process;
@@ -50,7 +51,8 @@ public final class EdgeProcess implements AutoCloseable {
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // Generous: on the shared 2-core machine under load (~35) a JVM start took 28-47 s.
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(Files.readString(out));
       if (m.find()) {
@@ -62,7 +64,8 @@ public final class EdgeProcess implements AutoCloseable {
       Thread.sleep(50);
     }
     process.destroyForcibly();
-    throw new IOException("edge did not start in 30 s: " + Files.readString(err));
+    throw new IOException(
+        "edge did not start in " + START_TIMEOUT.toSeconds() + " s: " + Files.readString(err));
   }
 
   int port() {

@@ -16,7 +16,8 @@ import javax.inject.Singleton;
       ShipModule.class,
       OutboundModule.class,
       ReceiveModule.class,
-      ProtocolModule.class
+      ProtocolModule.class,
+      AdminModule.class
     })
 interface TestEdgeComponent {
   EdgeServer server();

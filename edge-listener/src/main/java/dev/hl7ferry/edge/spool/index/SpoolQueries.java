@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The spool's read queries on a connection of their own, so readers see committed snapshots (WAL)
@@ -152,6 +154,29 @@ public final class SpoolQueries implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new SpoolAccessException("reading spool stats failed", e);
+    }
+  }
+
+  /**
+   * Entries in {@code state} per sending application (the outbound store's destination), from the
+   * partial index of that state: a read of those rows, so keep it to occasional calls.
+   */
+  public synchronized Map<String, Long> countBySender(EntryState state) {
+    checkOpen();
+    try (PreparedStatement counts =
+        connection.prepareStatement(
+            "SELECT sending_application, COUNT(*) FROM entry WHERE state = ?"
+                + " GROUP BY sending_application")) {
+      counts.setString(1, state.name());
+      Map<String, Long> found = new TreeMap<>();
+      try (ResultSet rows = counts.executeQuery()) {
+        while (rows.next()) {
+          found.put(String.valueOf(rows.getString(1)), rows.getLong(2));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new SpoolAccessException("counting spool entries by sender failed", e);
     }
   }
 

@@ -1,0 +1,70 @@
+package dev.hl7ferry.e2e.chaos;
+
+import java.time.Duration;
+
+/**
+ * How long and how hard each scenario runs: {@link #full} for {@code scripts/chaos}, {@link #quick}
+ * for the CI test (the same scenarios in seconds).
+ *
+ * @param steady how long the senders send in a scenario without a special phase
+ * @param perSecond each good sender's pace in the paced scenarios: low, because the pipeline behind
+ *     the edge (shipping, the single-threaded local converter, delivery, all through ElasticMQ on
+ *     the same 2 cores) drains only tens of messages a second on a busy machine
+ * @param cloudDown how long the local cloud is frozen
+ * @param destinationDown how long the sink is dead
+ * @param floodPerPhase messages each good sender sends in each phase of the flood scenario (quiet,
+ *     flood, quiet)
+ * @param floodTarget the good senders' flooded rate must reach this share of their quiet rate for
+ *     the row to pass (0 in the quick sizes: phases of a fraction of a second on an idle machine
+ *     are shorter than opening 1,000 connections, so the ratio is printed, not judged)
+ * @param floodConnections idle connections opened at once
+ * @param slowSenders connections that send a message one byte a second
+ * @param drain longest wait for the acknowledged messages to arrive after a scenario (a drain also
+ *     ends after 90 s without a new arrival)
+ */
+record Sizes(
+    String name,
+    Duration steady,
+    int senders,
+    int perSecond,
+    Duration cloudDown,
+    Duration destinationDown,
+    int floodPerPhase,
+    double floodTarget,
+    int floodConnections,
+    int slowSenders,
+    Duration drain,
+    int diskMib) {
+
+  static Sizes full() {
+    return new Sizes(
+        "full",
+        Duration.ofSeconds(30),
+        8,
+        5,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(20),
+        150,
+        0.80,
+        1000,
+        50,
+        Duration.ofSeconds(1200),
+        160);
+  }
+
+  static Sizes quick() {
+    return new Sizes(
+        "quick",
+        Duration.ofSeconds(3),
+        8,
+        2,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(3),
+        30,
+        0,
+        1000,
+        20,
+        Duration.ofSeconds(600),
+        160);
+  }
+}
