@@ -13,6 +13,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -81,6 +82,24 @@ public final class AwsClients {
             .credentialsProvider(credentials())
             .overrideConfiguration(noProfileFile());
     String endpoint = System.getenv("FERRY_EVENTBRIDGE_ENDPOINT");
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpointOverride(java.net.URI.create(endpoint));
+    }
+    return builder.build();
+  }
+
+  /**
+   * A Secrets Manager client for {@code settings} (endpoint override: {@code
+   * FERRY_SECRETSMANAGER_ENDPOINT}).
+   */
+  public static SecretsManagerClient secretsManager(FunctionSettings settings, SdkHttpClient http) {
+    var builder =
+        SecretsManagerClient.builder()
+            .httpClient(http)
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials())
+            .overrideConfiguration(noProfileFile());
+    String endpoint = System.getenv("FERRY_SECRETSMANAGER_ENDPOINT");
     if (endpoint != null && !endpoint.isBlank()) {
       builder.endpointOverride(java.net.URI.create(endpoint));
     }

@@ -3,6 +3,7 @@ package dev.hl7ferry.converter.aws;
 import dagger.Module;
 import dagger.Provides;
 import dev.hl7ferry.converter.config.FunctionSettings;
+import dev.hl7ferry.converter.destination.CachedSecrets;
 import dev.hl7ferry.converter.destination.CloudRouter;
 import dev.hl7ferry.converter.destination.WebhookSender;
 import dev.hl7ferry.converter.dispatch.Clouds;
@@ -57,7 +58,10 @@ public final class AwsModule {
     return new Clouds(
         new CloudRouter(
             new AwsCloudSender(sqs, s3, () -> AwsClients.eventBridge(settings, http)),
-            new WebhookSender(clock)),
+            new WebhookSender(
+                clock,
+                new CachedSecrets(
+                    new SecretsManagerSecrets(() -> AwsClients.secretsManager(settings, http))))),
         new S3Originals(s3, settings.bucket(), settings.maxInputBytes()));
   }
 

@@ -4,7 +4,11 @@ import dev.hl7ferry.contract.envelope.InlinePolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Settings of one function instance (environment variables, all optional but the bucket):
@@ -22,6 +26,13 @@ import java.util.Map;
  *       record fails (its render thread is abandoned), default {@code PT5S}
  *   <li>{@code FERRY_MAX_INPUT_BYTES}: a payload larger than this is refused from its envelope's
  *       size, without being read; default {@code 16777216} (16 MiB)
+ *   <li>{@code FERRY_RESULTS_QUEUE}: the vendors' results queue name with {@code {vendor}}, default
+ *       {@code hl7-ferry-results-{vendor}} (the CDK stack sets {@code {prefix}-results-{vendor}});
+ *       a record from a queue of that name is a result of that vendor, any other an inbound
+ *       envelope
+ *   <li>{@code FERRY_VENDOR_SITES_{VENDOR}}: the sites the deployment lets vendor VENDOR (capitals,
+ *       {@code -} as {@code _}) write results for, comma separated; when set, a result must be for
+ *       a site both this list and the routes file's {@code vendors} allow
  *   <li>{@code AWS_REGION}: default us-east-1
  *   <li>{@code FERRY_S3_ENDPOINT}, {@code FERRY_SQS_ENDPOINT}: endpoint overrides (the local cloud,
  *       VPC endpoints), both defaulting to {@code FERRY_AWS_ENDPOINT}; an S3 override also turns on
@@ -39,7 +50,15 @@ public record FunctionSettings(
     URI s3Endpoint,
     URI sqsEndpoint,
     Duration renderTimeout,
-    long maxInputBytes) {
+    long maxInputBytes,
+    String resultsQueue,
+    Map<String, Set<String>> vendorSites) {
+
+  /** Default of {@code FERRY_RESULTS_QUEUE}. */
+  public static final String DEFAULT_RESULTS_QUEUE = "hl7-ferry-results-{vendor}";
+
+  /** The prefix of the variables listing a vendor's sites. */
+  public static final String VENDOR_SITES = "FERRY_VENDOR_SITES_";
 
   /** Default of {@code FERRY_MAX_INPUT_BYTES}. */
   public static final long DEFAULT_MAX_INPUT_BYTES = 16L * 1024 * 1024;
@@ -64,6 +83,20 @@ public record FunctionSettings(
       throw new IllegalArgumentException(
           "FERRY_MAX_INPUT_BYTES must be a positive number of bytes");
     }
+    int vendor = resultsQueue == null ? -1 : resultsQueue.indexOf("{vendor}");
+    if (vendor < 0 || resultsQueue.indexOf("{vendor}", vendor + 1) >= 0) {
+      throw new IllegalArgumentException(
+          "FERRY_RESULTS_QUEUE must contain {vendor} once, was " + resultsQueue);
+    }
+    vendorSites = Map.copyOf(vendorSites);
+  }
+
+  /**
+   * The sites the deployment lets {@code vendor} write to ({@code FERRY_VENDOR_SITES_{VENDOR}}), or
+   * null when the deployment does not bound them.
+   */
+  public Set<String> deployedSites(String vendor) {
+    return vendorSites.get(vendor.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 
   /** Reads the settings from environment variables. */
@@ -80,7 +113,27 @@ public record FunctionSettings(
         uri(env.getOrDefault("FERRY_S3_ENDPOINT", both)),
         uri(env.getOrDefault("FERRY_SQS_ENDPOINT", both)),
         duration(env, "FERRY_RENDER_TIMEOUT", DEFAULT_RENDER_TIMEOUT.toString()),
-        bytes(env.get("FERRY_MAX_INPUT_BYTES")));
+        bytes(env.get("FERRY_MAX_INPUT_BYTES")),
+        env.getOrDefault("FERRY_RESULTS_QUEUE", DEFAULT_RESULTS_QUEUE).strip(),
+        vendorSites(env));
+  }
+
+  /** {@code FERRY_VENDOR_SITES_ACME_AI=north,south} as {@code ACME_AI -> [north, south]}. */
+  private static Map<String, Set<String>> vendorSites(Map<String, String> env) {
+    Map<String, Set<String>> out = new HashMap<>();
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith(VENDOR_SITES) && name.length() > VENDOR_SITES.length()) {
+            Set<String> sites = new LinkedHashSet<>();
+            for (String site : value.split(",")) {
+              if (!site.isBlank()) {
+                sites.add(site.strip());
+              }
+            }
+            out.put(name.substring(VENDOR_SITES.length()), Set.copyOf(sites));
+          }
+        });
+    return out;
   }
 
   private static Duration duration(Map<String, String> env, String name, String otherwise) {

@@ -35,34 +35,9 @@ public sealed interface CloudDestination
   record S3(String name, String bucket, String prefix) implements CloudDestination {}
 
   /**
-   * An HTTPS webhook (plain HTTP only to a loopback host): POST, HMAC-SHA256 signed with {@code
-   * secret}, 2xx = delivered.
-   *
-   * @param secretEnv the environment variable the secret was read from (for messages)
+   * An HTTPS webhook (plain HTTP only to a loopback host): POST, HMAC-SHA256 signed with the key
+   * {@code key} names, 2xx = delivered.
    */
-  record Https(
-      String name,
-      URI url,
-      String secretEnv,
-      byte[] secret,
-      Duration connectTimeout,
-      Duration timeout)
-      implements CloudDestination {
-
-    /** The secret stays out of logs and messages. */
-    @Override
-    public String toString() {
-      return "Https[name="
-          + name
-          + " url="
-          + url
-          + " secretEnv="
-          + secretEnv
-          + " connectTimeout="
-          + connectTimeout
-          + " timeout="
-          + timeout
-          + "]";
-    }
-  }
+  record Https(String name, URI url, WebhookKey key, Duration connectTimeout, Duration timeout)
+      implements CloudDestination {}
 }

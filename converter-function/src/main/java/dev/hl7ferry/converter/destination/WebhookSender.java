@@ -18,10 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WebhookSender implements CloudSender {
   private final Clock clock;
+  private final SecretSource secrets;
   private final ConcurrentHashMap<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
+  /** Keys from {@code secretEnv} only: a {@code secretArn} webhook fails its records. */
   public WebhookSender(Clock clock) {
+    this(clock, SecretSource.NONE);
+  }
+
+  /**
+   * @param secrets reads {@code secretArn} keys (wrap it in {@link CachedSecrets})
+   */
+  public WebhookSender(Clock clock, SecretSource secrets) {
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   @Override
@@ -29,6 +39,7 @@ public final class WebhookSender implements CloudSender {
     if (!(destination instanceof CloudDestination.Https hook)) {
       throw new IllegalArgumentException("not a webhook: " + destination.name());
     }
+    byte[] key = key(hook);
     long timestamp = clock.instant().getEpochSecond();
     HttpRequest request =
         HttpRequest.newBuilder(hook.url())
@@ -38,8 +49,7 @@ public final class WebhookSender implements CloudSender {
             .header("Ferry-Entry-Id", delivery.entryId())
             .header("Ferry-Site", delivery.site())
             .header("Ferry-Timestamp", Long.toString(timestamp))
-            .header(
-                "Ferry-Signature", WebhookSignature.sign(hook.secret(), timestamp, delivery.body()))
+            .header("Ferry-Signature", WebhookSignature.sign(key, timestamp, delivery.body()))
             .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
             .build();
     HttpResponse<Void> response;
@@ -58,6 +68,18 @@ public final class WebhookSender implements CloudSender {
     int status = response.statusCode();
     if (status < 200 || status > 299) {
       throw new IOException("webhook " + hook.name() + " answered HTTP " + status);
+    }
+  }
+
+  private byte[] key(CloudDestination.Https hook) throws IOException {
+    if (hook.key() instanceof WebhookKey.FromEnv env) {
+      return env.bytes();
+    }
+    WebhookKey.FromSecret secret = (WebhookKey.FromSecret) hook.key();
+    try {
+      return secrets.read(secret.arn());
+    } catch (IOException e) {
+      throw new IOException("webhook " + hook.name() + ": key not readable", e);
     }
   }
 

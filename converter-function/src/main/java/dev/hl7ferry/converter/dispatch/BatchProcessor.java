@@ -7,26 +7,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Hands each record to the processor of its queue (a vendor's results queue, {@code
- * hl7-ferry-results-{vendor}}, or the inbound queue) and applies the partial-batch rules: on a
- * standard queue every failed record is reported; on a FIFO queue a failed record and every record
- * after it in the same message group (unprocessed, to keep that group's order). Records of other
- * groups are processed: failing them too would count a receive against messages that never ran, and
- * after {@code maxReceiveCount} such batches SQS moves good messages to the dead-letter queue. A
- * record whose group is unknown is held behind any failure.
+ * Hands each record to the processor of its queue (a vendor's results queue, named by {@link
+ * ResultSource}, or the inbound queue) and applies the partial-batch rules: on a standard queue
+ * every failed record is reported; on a FIFO queue a failed record and every record after it in the
+ * same message group (unprocessed, to keep that group's order). Records of other groups are
+ * processed: failing them too would count a receive against messages that never ran, and after
+ * {@code maxReceiveCount} such batches SQS moves good messages to the dead-letter queue. A record
+ * whose group is unknown is held behind any failure.
  */
 public final class BatchProcessor {
   private final RecordProcessor records;
   private final ResultProcessor results;
+  private final ResultSource resultQueues;
 
   /** Inbound records only: a result record fails. */
   public BatchProcessor(RecordProcessor records) {
     this(records, null);
   }
 
+  /** Results queues named {@code hl7-ferry-results-{vendor}}. */
   public BatchProcessor(RecordProcessor records, ResultProcessor results) {
+    this(records, results, ResultSource.DEFAULT);
+  }
+
+  public BatchProcessor(
+      RecordProcessor records, ResultProcessor results, ResultSource resultQueues) {
     this.records = records;
     this.results = results;
+    this.resultQueues = resultQueues;
   }
 
   /** The message ids to report as batch item failures. */
@@ -43,7 +51,7 @@ public final class BatchProcessor {
         continue;
       }
       try {
-        String vendor = ResultSource.vendor(item.queue());
+        String vendor = resultQueues.vendor(item.queue());
         if (vendor == null) {
           records.process(item.body());
         } else if (results == null) {

@@ -31,6 +31,8 @@ import dev.hl7ferry.core.message.Hl7Message;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,7 @@ public final class ResultProcessor {
   private final RenderWorker worker;
   private final Clock clock;
   private final ObjectMapper json;
+  private final Function<String, Set<String>> deployedSites;
   private final MessageDecoder decoder = new MessageDecoder(CharsetPolicy.DEFAULT);
 
   public ResultProcessor(
@@ -66,6 +69,25 @@ public final class ResultProcessor {
       RecordLimits limits,
       Clock clock,
       ObjectMapper json) {
+    this(catalog, store, queues, clouds, inline, bucket, limits, clock, json, vendor -> null);
+  }
+
+  /**
+   * @param deployedSites per vendor the sites the deployment allows ({@code
+   *     FERRY_VENDOR_SITES_{VENDOR}}), null where it sets none
+   */
+  public ResultProcessor(
+      TemplateCatalog catalog,
+      PayloadStore store,
+      OutboundQueues queues,
+      Clouds clouds,
+      dev.hl7ferry.contract.envelope.InlinePolicy inline,
+      String bucket,
+      RecordLimits limits,
+      Clock clock,
+      ObjectMapper json,
+      Function<String, Set<String>> deployedSites) {
+    this.deployedSites = deployedSites;
     this.catalog = catalog;
     this.store = store;
     this.sender = new OutputSender(store, queues, inline, clouds.sender());
@@ -121,7 +143,9 @@ public final class ResultProcessor {
           RecordFailure {
     TemplateSet set = catalog.current(clock.instant());
     RouteTable routes = set.routes();
-    String rule = ResultRules.problem(vendor, result, routes, bucket, limits.maxInputBytes());
+    String rule =
+        ResultRules.problem(
+            vendor, result, routes, deployedSites.apply(vendor), bucket, limits.maxInputBytes());
     if (rule != null) {
       throw new BadResultException(rule, null);
     }

@@ -11,6 +11,7 @@ import dev.hl7ferry.converter.dispatch.PayloadStore;
 import dev.hl7ferry.converter.dispatch.RecordLimits;
 import dev.hl7ferry.converter.dispatch.RecordProcessor;
 import dev.hl7ferry.converter.dispatch.ResultProcessor;
+import dev.hl7ferry.converter.result.ResultSource;
 import dev.hl7ferry.converter.store.TemplateCatalog;
 import dev.hl7ferry.converter.store.TemplateStore;
 import java.time.Clock;
@@ -83,12 +84,14 @@ final class FunctionModule {
         settings.bucket(),
         new RecordLimits(settings.maxInputBytes(), settings.renderTimeout()),
         clock,
-        json);
+        json,
+        settings::deployedSites);
   }
 
   @Provides
   @Singleton
-  static BatchProcessor batches(RecordProcessor records, ResultProcessor results) {
-    return new BatchProcessor(records, results);
+  static BatchProcessor batches(
+      RecordProcessor records, ResultProcessor results, FunctionSettings settings) {
+    return new BatchProcessor(records, results, ResultSource.of(settings.resultsQueue()));
   }
 }

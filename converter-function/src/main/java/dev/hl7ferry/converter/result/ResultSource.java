@@ -4,16 +4,27 @@ import java.util.regex.Pattern;
 
 /**
  * Tells a vendor's results queue from the inbound queue by the queue name in a record's event
- * source ARN: {@code hl7-ferry-results-{vendor}} carries the vendor's results, anything else
- * inbound envelopes.
+ * source ARN: a name that fits {@code FERRY_RESULTS_QUEUE} (a pattern with {@code {vendor}}, e.g.
+ * {@code hl7-ferry-results-{vendor}}; the CDK stack sets {@code {prefix}-results-{vendor}}) carries
+ * that vendor's results, anything else inbound envelopes.
+ *
+ * @param prefix the name before {@code {vendor}}
+ * @param suffix the name after it
  */
-public final class ResultSource {
-  /** The results queues' name prefix; the vendor is the rest of the name. */
-  public static final String PREFIX = "hl7-ferry-results-";
-
+public record ResultSource(String prefix, String suffix) {
   private static final Pattern VENDOR = Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
-  private ResultSource() {}
+  /** The results queues of the default pattern {@code hl7-ferry-results-{vendor}}. */
+  public static final ResultSource DEFAULT = of("hl7-ferry-results-{vendor}");
+
+  /** The source for a {@code FERRY_RESULTS_QUEUE} pattern with exactly one {@code {vendor}}. */
+  public static ResultSource of(String pattern) {
+    int at = pattern.indexOf("{vendor}");
+    if (at < 0 || pattern.indexOf("{vendor}", at + 1) >= 0) {
+      throw new IllegalArgumentException("a results queue pattern needs {vendor} once: " + pattern);
+    }
+    return new ResultSource(pattern.substring(0, at), pattern.substring(at + "{vendor}".length()));
+  }
 
   /** The queue name at the end of an SQS ARN ({@code arn:aws:sqs:region:account:name}), or "". */
   public static String queueName(String eventSourceArn) {
@@ -24,11 +35,19 @@ public final class ResultSource {
   }
 
   /** The vendor whose results queue {@code queueName} is, or null for any other queue. */
-  public static String vendor(String queueName) {
-    if (queueName == null || !queueName.startsWith(PREFIX)) {
+  public String vendor(String queueName) {
+    if (queueName == null
+        || queueName.length() <= prefix.length() + suffix.length()
+        || !queueName.startsWith(prefix)
+        || !queueName.endsWith(suffix)) {
       return null;
     }
-    String vendor = queueName.substring(PREFIX.length());
+    String vendor = queueName.substring(prefix.length(), queueName.length() - suffix.length());
     return VENDOR.matcher(vendor).matches() ? vendor : null;
+  }
+
+  /** The results queue name of {@code vendor}. */
+  public String queueOf(String vendor) {
+    return prefix + vendor + suffix;
   }
 }

@@ -1,6 +1,7 @@
 package dev.hl7ferry.converter.route;
 
 import dev.hl7ferry.converter.destination.CloudDestination;
+import dev.hl7ferry.converter.destination.WebhookKey;
 import dev.hl7ferry.converter.route.RoutesFile.CloudEntry;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,8 +19,9 @@ import java.util.regex.Pattern;
  * Validates {@code cloudDestinations} into {@link CloudDestination}s. {@code ${NAME}} in a value is
  * replaced by the environment variable NAME when the file loads ({@code ${NAME:-default}} falls
  * back to the default when NAME is unset or empty); a variable that is not set and has no default
- * is an error naming the key and the variable. A webhook's secret is read from the variable its
- * {@code secretEnv} names, never from the file.
+ * is an error naming the key and the variable. A webhook's key is never in the file: either the
+ * variable its {@code secretEnv} names holds it, or the Secrets Manager secret its {@code
+ * secretArn} names (read at the first post, see {@code CachedSecrets}); exactly one of the two.
  */
 final class CloudDestinationReader {
   private static final Pattern VARIABLE =
@@ -73,7 +75,7 @@ final class CloudDestinationReader {
         }
         return new CloudDestination.S3(name, value(c.bucket(), at + ".bucket"), prefix);
       case "https":
-        only(c, at, type, "url", "secretEnv", "connectTimeoutMs", "timeoutMs");
+        only(c, at, type, "url", "secretEnv", "secretArn", "connectTimeoutMs", "timeoutMs");
         return https(name, c, at);
       default:
         throw problems.fail(
@@ -93,18 +95,33 @@ final class CloudDestinationReader {
     if (!"https".equals(url.getScheme()) && !plainLoopback) {
       throw problems.fail(at + ".url", "must be https:// (http:// only to a loopback host)");
     }
-    String secretEnv = problems.required(c.secretEnv(), at + ".secretEnv");
+    return new CloudDestination.Https(
+        name,
+        url,
+        key(c, at),
+        millis(c.connectTimeoutMs(), 2_000, at + ".connectTimeoutMs"),
+        millis(c.timeoutMs(), 5_000, at + ".timeoutMs"));
+  }
+
+  private WebhookKey key(CloudEntry c, String at) throws RouteConfigException {
+    if ((c.secretEnv() == null) == (c.secretArn() == null)) {
+      throw problems.fail(at, "exactly one of secretEnv, secretArn is required");
+    }
+    if (c.secretArn() != null) {
+      String arn = value(c.secretArn(), at + ".secretArn");
+      if (!WebhookKey.FromSecret.ARN.matcher(arn).matches()) {
+        throw problems.fail(
+            at + ".secretArn",
+            "expected a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)");
+      }
+      return new WebhookKey.FromSecret(arn);
+    }
+    String secretEnv = c.secretEnv();
     String secret = env.get(secretEnv);
     if (secret == null || secret.isEmpty()) {
       throw problems.fail(at + ".secretEnv", "environment variable " + secretEnv + " is not set");
     }
-    return new CloudDestination.Https(
-        name,
-        url,
-        secretEnv,
-        secret.getBytes(StandardCharsets.UTF_8),
-        millis(c.connectTimeoutMs(), 2_000, at + ".connectTimeoutMs"),
-        millis(c.timeoutMs(), 5_000, at + ".timeoutMs"));
+    return new WebhookKey.FromEnv(secretEnv, secret.getBytes(StandardCharsets.UTF_8));
   }
 
   private Duration millis(Integer value, int otherwise, String at) throws RouteConfigException {
@@ -127,6 +144,7 @@ final class CloudDestinationReader {
     present.put("prefix", c.prefix());
     present.put("url", c.url());
     present.put("secretEnv", c.secretEnv());
+    present.put("secretArn", c.secretArn());
     present.put("connectTimeoutMs", c.connectTimeoutMs());
     present.put("timeoutMs", c.timeoutMs());
     List<String> stray = new ArrayList<>();

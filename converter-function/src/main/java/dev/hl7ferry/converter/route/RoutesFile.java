@@ -40,6 +40,7 @@ record RoutesFile(
       String prefix,
       String url,
       String secretEnv,
+      String secretArn,
       Integer connectTimeoutMs,
       Integer timeoutMs) {}
 

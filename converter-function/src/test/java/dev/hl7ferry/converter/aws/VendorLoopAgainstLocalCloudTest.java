@@ -18,6 +18,7 @@ import dev.hl7ferry.contract.envelope.PayloadDigest;
 import dev.hl7ferry.contract.result.Correlation;
 import dev.hl7ferry.contract.result.ResultEnvelope;
 import dev.hl7ferry.contract.result.ResultJson;
+import dev.hl7ferry.converter.config.FunctionSettings;
 import dev.hl7ferry.converter.destination.CloudRouter;
 import dev.hl7ferry.converter.destination.HookReceiver;
 import dev.hl7ferry.converter.destination.WebhookSender;
@@ -29,6 +30,7 @@ import dev.hl7ferry.converter.dispatch.RecordLimits;
 import dev.hl7ferry.converter.dispatch.RecordProcessor;
 import dev.hl7ferry.converter.dispatch.ResultProcessor;
 import dev.hl7ferry.converter.lambda.ConverterHandler;
+import dev.hl7ferry.converter.result.ResultSource;
 import dev.hl7ferry.converter.store.TemplateCatalog;
 import dev.hl7ferry.infra.local.LocalCloud;
 import dev.hl7ferry.infra.local.LocalCloudConfig;
@@ -41,6 +43,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +138,12 @@ class VendorLoopAgainstLocalCloudTest {
   }
 
   private static ConverterHandler handler() {
+    return handler(ResultSource.DEFAULT, vendor -> null);
+  }
+
+  /** A handler deployed like the CDK stack sets it up: its results queue pattern and sites. */
+  private static ConverterHandler handler(
+      ResultSource resultQueues, Function<String, Set<String>> deployedSites) {
     TemplateCatalog catalog =
         new TemplateCatalog(new S3TemplateStore(s3, "ferry", "templates/"), Duration.ofMinutes(1));
     S3Payloads payloads = new S3Payloads(s3);
@@ -173,8 +184,9 @@ class VendorLoopAgainstLocalCloudTest {
             "ferry",
             limits,
             Clock.systemUTC(),
-            json);
-    return new ConverterHandler(new BatchProcessor(records, results));
+            json,
+            deployedSites);
+    return new ConverterHandler(new BatchProcessor(records, results, resultQueues));
   }
 
   @AfterAll
@@ -489,5 +501,60 @@ class VendorLoopAgainstLocalCloudTest {
     for (String value : PHI) {
       assertFalse(record.contains(value), record);
     }
+  }
+
+  @Test
+  void aStackWithAnotherPrefixAndDeployedSitesNeedsBothTheRoutesFileAndTheStackToAllowASite()
+      throws Exception {
+    FunctionSettings deployed =
+        FunctionSettings.fromEnvironment(
+            Map.of(
+                "FERRY_BUCKET", "ferry",
+                "FERRY_RESULTS_QUEUE", "ferry-prod-results-{vendor}",
+                "FERRY_VENDOR_SITES_DEMO_AI", "hospital-b"));
+    ConverterHandler narrowed =
+        handler(ResultSource.of(deployed.resultsQueue()), deployed::deployedSites);
+    FunctionSettings agreeing =
+        FunctionSettings.fromEnvironment(
+            Map.of(
+                "FERRY_BUCKET", "ferry",
+                "FERRY_RESULTS_QUEUE", "ferry-prod-results-{vendor}",
+                "FERRY_VENDOR_SITES_DEMO_AI", "hospital-a,hospital-b"));
+    ConverterHandler allowed =
+        handler(ResultSource.of(agreeing.resultsQueue()), agreeing::deployedSites);
+    String prodResults = "arn:aws:sqs:us-east-1:000000000000:ferry-prod-results-demo-ai";
+    assertEquals(
+        List.of(),
+        failed(
+            allowed.handleRequest(
+                event(INBOUND_ARN, orderEnvelope("orm-res-4", "ai-order-orm.hl7")), null)));
+    drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    Correlation known = Correlation.ofEntryId("orm-res-4");
+
+    // The routes file allows hospital-a, the stack only hospital-b: refused.
+    SQSBatchResponse refused =
+        narrowed.handleRequest(event(prodResults, result("r-deploy", SITE, known, SCORE)), null);
+    // Not in the routes file, though the stack allows it: refused as before.
+    SQSBatchResponse notRouted =
+        narrowed.handleRequest(
+            event(prodResults, result("r-deploy-b", "hospital-b", known, SCORE)), null);
+    // Both allow hospital-a, and the queue of the stack's prefix is a results queue.
+    SQSBatchResponse ok =
+        allowed.handleRequest(event(prodResults, result("r-both", SITE, known, SCORE)), null);
+
+    assertEquals(List.of("m-1"), failed(refused));
+    assertReason(
+        "r-deploy",
+        SITE,
+        "vendor demo-ai may not write to site hospital-a (not in the deployment's"
+            + " FERRY_VENDOR_SITES_DEMO_AI)");
+    assertEquals(List.of("m-1"), failed(notRouted));
+    assertReason("r-deploy-b", "hospital-b", "vendor demo-ai may not write to site hospital-b");
+    assertEquals(List.of(), failed(ok));
+    List<Message> edge = drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    assertEquals(1, edge.size(), "the result allowed by both");
+    assertTrue(
+        new String(EnvelopeJson.readOutbound(edge.get(0).body()).payload(), StandardCharsets.UTF_8)
+            .contains("PID|1||MRN7781^^^HOSPA^MR"));
   }
 }

@@ -1,12 +1,14 @@
 package dev.hl7ferry.converter.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FunctionSettingsTest {
@@ -66,5 +68,38 @@ class FunctionSettingsTest {
       String name = env.keySet().stream().filter(k -> !k.equals("FERRY_BUCKET")).findFirst().get();
       assertTrue(message.startsWith(name), message);
     }
+  }
+
+  @Test
+  void theResultsQueuePatternDefaultsToTheFixedPrefixAndIsReadFromTheStacksVariable() {
+    assertEquals(
+        "hl7-ferry-results-{vendor}",
+        FunctionSettings.fromEnvironment(Map.of("FERRY_BUCKET", "b")).resultsQueue());
+    assertEquals(
+        "ferry-prod-results-{vendor}",
+        FunctionSettings.fromEnvironment(
+                Map.of("FERRY_BUCKET", "b", "FERRY_RESULTS_QUEUE", "ferry-prod-results-{vendor}"))
+            .resultsQueue());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    FunctionSettings.fromEnvironment(
+                        Map.of("FERRY_BUCKET", "b", "FERRY_RESULTS_QUEUE", "ferry-results")))
+            .getMessage()
+            .startsWith("FERRY_RESULTS_QUEUE must contain {vendor} once"));
+  }
+
+  @Test
+  void vendorSitesAreReadPerVendorAndAbsentWhereTheDeploymentSetsNone() {
+    FunctionSettings s =
+        FunctionSettings.fromEnvironment(
+            Map.of(
+                "FERRY_BUCKET", "b",
+                "FERRY_VENDOR_SITES_ACME_AI", "north, south-2,",
+                "FERRY_VENDOR_SITES_BETA", ""));
+    assertEquals(Set.of("north", "south-2"), s.deployedSites("acme-ai"));
+    assertEquals(Set.of(), s.deployedSites("beta"), "set but empty allows no site");
+    assertNull(s.deployedSites("gamma"));
   }
 }

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +42,7 @@ class WebhookSenderTest {
     return new CloudDestination.Https(
         "vendor-hook",
         receiver.url("/hook"),
-        "FERRY_HOOK_SECRET",
-        SECRET,
+        new WebhookKey.FromEnv("FERRY_HOOK_SECRET", SECRET),
         Duration.ofSeconds(2),
         timeout);
   }
@@ -97,5 +98,56 @@ class WebhookSenderTest {
         assertThrows(
             IOException.class, () -> sender.send(hook(Duration.ofMillis(200)), delivery()));
     assertEquals("webhook vendor-hook timed out", e.getMessage());
+  }
+
+  @Test
+  void aKeyBySecretArnIsReadOnceThroughTheSecretSourceAndSignsEveryPost() throws Exception {
+    String arn = "arn:aws:secretsmanager:eu-central-1:111122223333:secret:hook-AbCdEf";
+    List<String> reads = new ArrayList<>();
+    WebhookSender bySecret =
+        new WebhookSender(
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new CachedSecrets(
+                a -> {
+                  reads.add(a);
+                  return SECRET.clone();
+                }));
+    CloudDestination.Https hook =
+        new CloudDestination.Https(
+            "vendor-hook",
+            receiver.url("/hook"),
+            new WebhookKey.FromSecret(arn),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
+
+    bySecret.send(hook, delivery());
+    bySecret.send(hook, delivery());
+
+    assertEquals(List.of(arn), reads, "one read per instance");
+    for (HookReceiver.Received r : receiver.received()) {
+      assertTrue(
+          WebhookSignature.verify(
+              SECRET,
+              Long.parseLong(r.header("Ferry-Timestamp")),
+              r.body(),
+              r.header("Ferry-Signature")));
+    }
+    assertEquals(2, receiver.received().size());
+    assertFalse(hook.toString().contains("s3cret"));
+  }
+
+  @Test
+  void anUnreadableKeyFailsThePostBeforeAnythingIsSent() {
+    CloudDestination.Https hook =
+        new CloudDestination.Https(
+            "vendor-hook",
+            receiver.url("/hook"),
+            new WebhookKey.FromSecret(
+                "arn:aws:secretsmanager:eu-central-1:111122223333:secret:hook-AbCdEf"),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
+    IOException e = assertThrows(IOException.class, () -> sender.send(hook, delivery()));
+    assertEquals("webhook vendor-hook: key not readable", e.getMessage());
+    assertTrue(receiver.received().isEmpty());
   }
 }

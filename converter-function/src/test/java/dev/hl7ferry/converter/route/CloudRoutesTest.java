@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hl7ferry.converter.destination.CloudDestination;
+import dev.hl7ferry.converter.destination.WebhookKey;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,5 +109,50 @@ class CloudRoutesTest {
     assertEquals(
         "r.yaml: vendors.demo-ai.sites[0]: expected a site name (1-64 of A-Z a-z 0-9 _ -)",
         error("vendors:\n  demo-ai: { sites: [\"a/b\"] }\nroutes: []\n", ENV));
+  }
+
+  @Test
+  void aWebhookKeyCanBeNamedBySecretArnFromTheStacksVariable() throws Exception {
+    String arn = "arn:aws:secretsmanager:eu-central-1:111122223333:secret:acme-hook-AbCdEf";
+    RouteTable t =
+        RouteLoader.parse(
+            "r.yaml",
+            "cloudDestinations:\n  acme-hook: { type: https, url: \"https://ai.example/h\","
+                + " secretArn: \"${FERRY_ACME_HOOK_SECRET_ARN}\" }\nroutes: []\n",
+            Map.of("FERRY_ACME_HOOK_SECRET_ARN", arn));
+    CloudDestination.Https hook = (CloudDestination.Https) t.cloud("acme-hook");
+    assertEquals(new WebhookKey.FromSecret(arn), hook.key());
+    assertEquals("secretArn " + arn, hook.key().source());
+  }
+
+  @Test
+  void aWebhookNeedsExactlyOneOfSecretEnvAndSecretArn() {
+    String both =
+        "cloudDestinations:\n  h: { type: https, url: \"https://ai.example/h\","
+            + " secretEnv: FERRY_HOOK_SECRET,"
+            + " secretArn: \"arn:aws:secretsmanager:eu-central-1:111122223333:secret:h\" }\n"
+            + "routes: []\n";
+    assertEquals(
+        "r.yaml: cloudDestinations.h: exactly one of secretEnv, secretArn is required",
+        error(both, ENV));
+    assertEquals(
+        "r.yaml: cloudDestinations.h: exactly one of secretEnv, secretArn is required",
+        error(
+            "cloudDestinations:\n  h: { type: https, url: \"https://ai.example/h\" }\nroutes: []\n",
+            ENV));
+    assertEquals(
+        "r.yaml: cloudDestinations.h.secretArn: expected a Secrets Manager secret ARN"
+            + " (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)",
+        error(
+            "cloudDestinations:\n  h: { type: https, url: \"https://ai.example/h\","
+                + " secretArn: \"${X:-not-an-arn}\" }\nroutes: []\n",
+            ENV));
+    assertEquals(
+        "r.yaml: cloudDestinations.h.secretArn: environment variable FERRY_H_SECRET_ARN is not"
+            + " set",
+        error(
+            "cloudDestinations:\n  h: { type: https, url: \"https://ai.example/h\","
+                + " secretArn: \"${FERRY_H_SECRET_ARN}\" }\nroutes: []\n",
+            ENV));
   }
 }

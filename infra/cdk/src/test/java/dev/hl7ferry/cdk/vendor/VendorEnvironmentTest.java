@@ -8,6 +8,7 @@ import dev.hl7ferry.cdk.converter.ConverterFunction;
 import dev.hl7ferry.cdk.settings.FerrySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,23 +16,31 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sqs.CfnQueue;
 
 class VendorEnvironmentTest {
   @TempDir Path dir;
 
+  private VendorResults queues;
+
   private Map<String, String> environment(String destinations) throws Exception {
+    return environment(destinations, Map.of());
+  }
+
+  private Map<String, String> environment(String destinations, Map<String, Object> context)
+      throws Exception {
     Path file =
         Files.writeString(
             dir.resolve("vendors.yaml"),
             "vendors:\n  x-url:\n    principal: '444455556666'\n    externalId: x1\n"
                 + "    sites: [north]\n    destinations:\n"
                 + destinations);
-    FerrySettings settings =
-        FerrySettings.fromContext(
-            Map.<String, Object>of("sites", "north", "vendorsFile", file.toString())::get);
+    Map<String, Object> all = new HashMap<>(context);
+    all.put("sites", "north");
+    all.put("vendorsFile", file.toString());
+    FerrySettings settings = FerrySettings.fromContext(all::get);
     Stack stack = new Stack(new App(), "T");
-    VendorResults queues =
-        new VendorResults(stack, "V", settings, new Key(stack, "K"), Duration.seconds(180));
+    queues = new VendorResults(stack, "V", settings, new Key(stack, "K"), Duration.seconds(180));
     return VendorEnvironment.of(settings, queues, ConverterFunction.ENVIRONMENT_NAMES);
   }
 
@@ -65,5 +74,18 @@ class VendorEnvironmentTest {
     assertEquals(
         "https://sqs.cn-north-1.amazonaws.com.cn/444455556666/q",
         VendorEnvironment.queueUrl("arn:aws-cn:sqs:cn-north-1:444455556666:q"));
+  }
+
+  @Test
+  void theResultsQueuePatternIsTheNameOfTheQueuesMadeUnderAnyPrefix() throws Exception {
+    Map<String, String> env =
+        environment("      x-orders: { type: sqs }\n", Map.of("namePrefix", "ferry-prod"));
+
+    String pattern = env.get("FERRY_RESULTS_QUEUE");
+    assertEquals("ferry-prod-results-{vendor}", pattern);
+    // What the converter reads is what the stack names the queue it subscribes the converter to.
+    CfnQueue made = (CfnQueue) queues.results().get("x-url").getNode().getDefaultChild();
+    assertEquals(pattern.replace("{vendor}", "x-url"), made.getQueueName());
+    assertEquals("north", env.get("FERRY_VENDOR_SITES_X_URL"));
   }
 }
