@@ -10,6 +10,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -64,10 +66,23 @@ public final class LocalQueuePoller {
     SQSBatchResponse response = handler.handleRequest(event, null);
     Set<String> failed = new HashSet<>();
     response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
-    for (Message m : messages) {
+    // One DeleteMessageBatch for the records that succeeded, as Lambda's event source removes them.
+    List<DeleteMessageBatchRequestEntry> done = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
       if (!failed.contains(m.messageId())) {
-        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+        done.add(
+            DeleteMessageBatchRequestEntry.builder()
+                .id(Integer.toString(i))
+                .receiptHandle(m.receiptHandle())
+                .build());
       }
+    }
+    if (!done.isEmpty()) {
+      DeleteMessageBatchResponse deleted =
+          sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(done));
+      // A record not deleted comes back after its visibility timeout: converted again, same ids.
+      deleted.failed().forEach(f -> LOG.warn("delete of record {} failed: {}", f.id(), f.code()));
     }
     LOG.info("handled {} records, {} failed", messages.size(), failed.size());
     return messages.size();
