@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 
 /**
  * A daemon thread that runs one round after another until closed: a round that throws is tried
- * again after {@link Backoff#delay} for the failures in a row, the first failure and every 20th are
- * logged with their cause, and the first success after failures is logged once. For the edge's
+ * again after {@link Backoff#delay} for the failures in a row, logged as {@link FailureLog} logs
+ * (the first and every 20th with their cause, the first success after them once). For the edge's
  * loops whose every round talks to the cloud (the outbound receiver, the receipt shipper).
  */
 public final class RetryingLoop implements AutoCloseable {
@@ -17,10 +17,8 @@ public final class RetryingLoop implements AutoCloseable {
     Duration run() throws Exception;
   }
 
-  private final String what;
   private final Round round;
-  private final Backoff backoff;
-  private final Logger log;
+  private final FailureLog failures;
   private final Thread thread;
   private volatile boolean stopping;
 
@@ -30,10 +28,8 @@ public final class RetryingLoop implements AutoCloseable {
    * @param log the owner's logger, so the lines keep its name
    */
   public RetryingLoop(String threadName, String what, Round round, Backoff backoff, Logger log) {
-    this.what = what;
     this.round = round;
-    this.backoff = backoff;
-    this.log = log;
+    this.failures = new FailureLog(log, what, backoff);
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
@@ -48,14 +44,10 @@ public final class RetryingLoop implements AutoCloseable {
   }
 
   private void run() {
-    int failures = 0;
     while (!stopping) {
       try {
         Duration pause = round.run();
-        if (failures > 0) {
-          log.info("{} works again after {} failed rounds", what, failures);
-        }
-        failures = 0;
+        failures.worked();
         if (!pause.isZero()) {
           TimeUnit.MILLISECONDS.sleep(pause.toMillis());
         }
@@ -65,12 +57,7 @@ public final class RetryingLoop implements AutoCloseable {
         if (stopping) {
           return;
         }
-        failures++;
-        Duration delay = backoff.delay(failures);
-        if (failures == 1 || failures % 20 == 0) {
-          log.warn(
-              "{} failed ({} in a row), next try in {} ms", what, failures, delay.toMillis(), e);
-        }
+        Duration delay = failures.failed(e);
         try {
           TimeUnit.MILLISECONDS.sleep(delay.toMillis());
         } catch (InterruptedException stop) {

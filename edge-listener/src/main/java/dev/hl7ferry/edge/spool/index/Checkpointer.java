@@ -1,11 +1,14 @@
 package dev.hl7ferry.edge.spool.index;
 
+import dev.hl7ferry.edge.retry.Backoff;
+import dev.hl7ferry.edge.retry.FailureLog;
 import dev.hl7ferry.edge.spool.SpoolThreads;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -17,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * on it) behind extra fsyncs of the database file; here the writer's commits only ever fsync the
  * WAL. A passive checkpoint never blocks the writer; when the WAL still grows past {@link
  * #RESTART_FRAMES} (a writer that never pauses), a restart checkpoint briefly waits for the writer
- * so the WAL starts over instead of growing without bound.
+ * so the WAL starts over instead of growing without bound. A checkpoint that fails (a full disk) is
+ * retried with a backoff of up to {@link #RETRY}'s 3 s and logged as {@link FailureLog} logs: the
+ * first failure, then about once a minute, and once when it works again.
  */
 public final class Checkpointer {
   private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
@@ -28,19 +33,30 @@ public final class Checkpointer {
   /** WAL frames (pages) past which the checkpoint waits for the writer: about 64 MiB. */
   static final int RESTART_FRAMES = 16_384;
 
+  /** Retries after failed checkpoints: 20 failures in a row (one logged line) take about 48 s. */
+  static final Backoff RETRY =
+      Backoff.steady(Duration.ofMillis(INTERVAL_MILLIS), Duration.ofSeconds(3));
+
   private final Connection connection;
   private final LongSupplier commits;
+  private final FailureLog failures;
   private final Thread thread;
   private volatile boolean stopping;
 
   /** A checkpointer on its own connection to the spool in {@code dataDir} (opened already). */
   public static Checkpointer open(Path dataDir, LongSupplier commits) throws SQLException {
-    return new Checkpointer(SpoolDatabase.openCheckpointer(dataDir), commits);
+    return open(dataDir, commits, RETRY);
   }
 
-  private Checkpointer(Connection connection, LongSupplier commits) {
+  /** As {@link #open(Path, LongSupplier)}, retrying failed checkpoints after {@code retry}. */
+  static Checkpointer open(Path dataDir, LongSupplier commits, Backoff retry) throws SQLException {
+    return new Checkpointer(SpoolDatabase.openCheckpointer(dataDir), commits, retry);
+  }
+
+  private Checkpointer(Connection connection, LongSupplier commits, Backoff retry) {
     this.connection = connection;
     this.commits = commits;
+    this.failures = new FailureLog(log, "spool checkpoint", retry);
     this.thread = new Thread(this::run, "spool-checkpoint");
     thread.setDaemon(true);
   }
@@ -70,9 +86,10 @@ public final class Checkpointer {
 
   private void run() {
     long checkpointedAt = -1;
+    long wait = INTERVAL_MILLIS;
     while (!stopping) {
       try {
-        TimeUnit.MILLISECONDS.sleep(INTERVAL_MILLIS);
+        TimeUnit.MILLISECONDS.sleep(wait);
       } catch (InterruptedException e) {
         continue;
       }
@@ -86,9 +103,11 @@ public final class Checkpointer {
           checkpoint("RESTART");
         }
         checkpointedAt = seen;
+        failures.worked();
+        wait = INTERVAL_MILLIS;
       } catch (SQLException e) {
         // The WAL still holds every committed frame; the next round or the next open retries.
-        log.warn("spool checkpoint failed", e);
+        wait = failures.failed(e).toMillis();
       }
     }
   }
