@@ -4,10 +4,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 
 /**
- * Failures in a row of one retrying step, and how they are logged: the first failure and every
- * {@link #EVERY}th in a row at WARN with their cause, the others not at all, and the first success
- * after failures once at INFO. A fault that lasts (a full disk, the cloud down) so costs a line now
- * and then, not one per retry. One instance per retrying thread: it is not thread-safe.
+ * Failures in a row of one retrying step, and which of them are logged: the first and every {@link
+ * #EVERY}th in a row, with their cause; the first success after failures is logged once at INFO. A
+ * fault that lasts (a full disk, the cloud down) so costs a line now and then, not one per retry.
+ * One instance per retrying thread: it is not thread-safe.
  */
 public final class FailureLog {
   /** Past the first, one failure in this many in a row is logged. */
@@ -15,28 +15,34 @@ public final class FailureLog {
 
   private final Logger log;
   private final String what;
-  private final Backoff backoff;
   private int failures;
 
   /**
    * @param log the owner's logger, so the lines keep its name
-   * @param what what the step does, for the lines ("checkpointing the spool")
-   * @param backoff the delay before the next try after each failure in a row
+   * @param what what the step does, for the lines ("spool checkpoint")
    */
-  public FailureLog(Logger log, String what, Backoff backoff) {
+  public FailureLog(Logger log, String what) {
     this.log = log;
     this.what = what;
-    this.backoff = backoff;
   }
 
   /**
-   * Counts a failure, logs it if it is the first or an {@link #EVERY}th in a row, and returns how
-   * long to wait before the next try.
+   * Counts a failure and returns whether the caller should log it (the first or an {@link #EVERY}th
+   * in a row), for a step that logs a line of its own; {@link #failures} is the count.
    */
-  public Duration failed(Exception cause) {
+  public boolean count() {
     failures++;
+    return failures == 1 || failures % EVERY == 0;
+  }
+
+  /**
+   * Counts a failure of a step retried after {@code backoff}, logs it at WARN as "{what} failed (n
+   * in a row), next try in t ms" when it is due, and returns the delay before the next try.
+   */
+  public Duration failed(Exception cause, Backoff backoff) {
+    boolean due = count();
     Duration delay = backoff.delay(failures);
-    if (failures == 1 || failures % EVERY == 0) {
+    if (due) {
       log.warn(
           "{} failed ({} in a row), next try in {} ms", what, failures, delay.toMillis(), cause);
     }

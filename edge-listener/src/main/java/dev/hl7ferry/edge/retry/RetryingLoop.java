@@ -18,6 +18,7 @@ public final class RetryingLoop implements AutoCloseable {
   }
 
   private final Round round;
+  private final Backoff backoff;
   private final FailureLog failures;
   private final Thread thread;
   private volatile boolean stopping;
@@ -29,7 +30,8 @@ public final class RetryingLoop implements AutoCloseable {
    */
   public RetryingLoop(String threadName, String what, Round round, Backoff backoff, Logger log) {
     this.round = round;
-    this.failures = new FailureLog(log, what, backoff);
+    this.backoff = backoff;
+    this.failures = new FailureLog(log, what);
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
   }
@@ -57,7 +59,7 @@ public final class RetryingLoop implements AutoCloseable {
         if (stopping) {
           return;
         }
-        Duration delay = failures.failed(e);
+        Duration delay = failures.failed(e, backoff);
         try {
           TimeUnit.MILLISECONDS.sleep(delay.toMillis());
         } catch (InterruptedException stop) {

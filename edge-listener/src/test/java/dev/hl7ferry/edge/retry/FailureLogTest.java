@@ -19,9 +19,8 @@ import org.slf4j.LoggerFactory;
 class FailureLogTest {
   private final Logger logger = (Logger) LoggerFactory.getLogger(FailureLogTest.class);
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-  private final FailureLog failures =
-      new FailureLog(
-          logger, "writing", Backoff.steady(Duration.ofMillis(100), Duration.ofSeconds(3)));
+  private final Backoff backoff = Backoff.steady(Duration.ofMillis(100), Duration.ofSeconds(3));
+  private final FailureLog failures = new FailureLog(logger, "writing");
 
   @BeforeEach
   void capture() {
@@ -38,7 +37,7 @@ class FailureLogTest {
   void aLastingFailureLogsTheFirstAndEveryTwentiethWithItsCause() {
     IOException full = new IOException("No space left on device");
     for (int i = 0; i < 45; i++) {
-      failures.failed(full);
+      failures.failed(full, backoff);
     }
 
     List<ILoggingEvent> lines = logged.list;
@@ -56,19 +55,31 @@ class FailureLogTest {
 
   @Test
   void theFailedCountGivesTheBackoffDelay() {
-    assertEquals(100, failures.failed(new IOException()).toMillis());
-    assertEquals(200, failures.failed(new IOException()).toMillis());
-    assertEquals(400, failures.failed(new IOException()).toMillis());
+    assertEquals(100, failures.failed(new IOException(), backoff).toMillis());
+    assertEquals(200, failures.failed(new IOException(), backoff).toMillis());
+    assertEquals(400, failures.failed(new IOException(), backoff).toMillis());
+  }
+
+  @Test
+  void countTellsWhichFailuresAStepWithItsOwnLineShouldLog() {
+    StringBuilder due = new StringBuilder();
+    for (int i = 1; i <= 41; i++) {
+      if (failures.count()) {
+        due.append(failures.failures()).append(' ');
+      }
+    }
+    assertEquals("1 20 40 ", due.toString());
+    assertEquals(List.of(), logged.list);
   }
 
   @Test
   void theFirstSuccessAfterFailuresIsLoggedOnceAndTheCountStartsOver() {
     failures.worked();
-    failures.failed(new IOException());
-    failures.failed(new IOException());
+    failures.failed(new IOException(), backoff);
+    failures.failed(new IOException(), backoff);
     failures.worked();
     failures.worked();
-    failures.failed(new IOException());
+    failures.failed(new IOException(), backoff);
 
     assertEquals(
         List.of(

@@ -52,6 +52,29 @@ class JournalRecoveryTest {
     return ids;
   }
 
+  /** Found by scripts/chaos: three SIGKILLs held 16 MiB segments' zeros until the disk was full. */
+  @Test
+  void openingGivesBackTheUnwrittenZerosOfTheSegmentsFromBeforeAndKeepsTheirRecords()
+      throws Exception {
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    written.write(frame("A", 1));
+    written.write(frame("B", 2));
+    byte[] prepared = Arrays.copyOf(written.toByteArray(), 1024 * 1024);
+    Path segment = JournalSegments.path(journal(), 1);
+    Files.write(segment, prepared);
+
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(written.size(), Files.size(segment), "cut back to its last record");
+      assertEquals(List.of("A", "B"), controlIds(spool));
+      assertArrayEquals(
+          TestMessages.message("B").payload(), spool.unshipped(0, 10).get(1).message().payload());
+      assertEquals(3, spool.store(TestMessages.message("C")).get(10, TimeUnit.SECONDS).sequence());
+    }
+    try (SqliteSpool spool = SqliteSpool.open(SpoolSettings.of(dir, UNLIMITED, UNLIMITED))) {
+      assertEquals(List.of("A", "B", "C"), controlIds(spool));
+    }
+  }
+
   @Test
   void recordsTheIndexNeverTookAreIndexedOnOpenWithTheirSequences() throws Exception {
     ByteArrayOutputStream segment = new ByteArrayOutputStream();

@@ -39,6 +39,7 @@ public final class Checkpointer {
 
   private final Connection connection;
   private final LongSupplier commits;
+  private final Backoff retry;
   private final FailureLog failures;
   private final Thread thread;
   private volatile boolean stopping;
@@ -56,7 +57,8 @@ public final class Checkpointer {
   private Checkpointer(Connection connection, LongSupplier commits, Backoff retry) {
     this.connection = connection;
     this.commits = commits;
-    this.failures = new FailureLog(log, "spool checkpoint", retry);
+    this.retry = retry;
+    this.failures = new FailureLog(log, "spool checkpoint");
     this.thread = new Thread(this::run, "spool-checkpoint");
     thread.setDaemon(true);
   }
@@ -107,7 +109,7 @@ public final class Checkpointer {
         wait = INTERVAL_MILLIS;
       } catch (SQLException e) {
         // The WAL still holds every committed frame; the next round or the next open retries.
-        wait = failures.failed(e).toMillis();
+        wait = failures.failed(e, retry).toMillis();
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.hl7ferry.edge.spool.index;
 
 import dev.hl7ferry.core.log.LogSafe;
 import dev.hl7ferry.edge.retry.Backoff;
+import dev.hl7ferry.edge.retry.FailureLog;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import dev.hl7ferry.edge.spool.Quota;
 import dev.hl7ferry.edge.spool.SpoolRejectedException;
@@ -35,6 +36,7 @@ final class IndexBatches {
   private final IndexBackpressure backpressure;
   private final SegmentRetirement retirement;
   private final AtomicLong commits;
+  private final FailureLog failures = new FailureLog(log, "indexing journal records");
   private boolean gaveUp;
 
   IndexBatches(
@@ -79,7 +81,6 @@ final class IndexBatches {
       records.forEach(record -> record.fail(refused));
       return;
     }
-    int failures = 0;
     while (true) {
       BatchWriter current;
       List<StoreResult> results;
@@ -99,18 +100,24 @@ final class IndexBatches {
           gaveUp = true;
           return;
         }
-        long delay = RETRY.delay(++failures).toMillis();
-        log.error(
-            "indexing {} journal record(s) failed (they are safe in the journal); retrying in"
-                + " {} ms",
-            records.size(),
-            delay,
-            e);
+        boolean due = failures.count();
+        long delay = RETRY.delay(failures.failures()).toMillis();
+        if (due) {
+          log.error(
+              "indexing {} journal record(s) failed ({} in a row, the first and every {}th logged;"
+                  + " they are safe in the journal); retrying in {} ms",
+              records.size(),
+              failures.failures(),
+              FailureLog.EVERY,
+              delay,
+              e);
+        }
         sleep(delay);
         continue;
       }
       // Committed: what follows must not send the batch round again.
       commits.incrementAndGet();
+      failures.worked();
       indexed(current, records, bytes, results);
       return;
     }

@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.spool.journal;
 
+import dev.hl7ferry.edge.retry.FailureLog;
 import dev.hl7ferry.edge.spool.PrivateFiles;
 import dev.hl7ferry.edge.spool.Quota;
 import dev.hl7ferry.edge.spool.SpoolFailures;
@@ -44,6 +45,9 @@ public final class Journal {
   private final SpoolQueue<StoreRequest> queue = new SpoolQueue<>();
   private final Thread thread;
   private final SegmentPreparer preparer;
+
+  /** Failed writes in a row: a full disk refuses every batch, logged now and then, not each. */
+  private final FailureLog failures = new FailureLog(log, "journal write");
 
   /** Size of the direct buffer frames are copied into for writing: one write for a usual batch. */
   private static final int WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -164,8 +168,11 @@ public final class Journal {
     List<StoreRequest> accepted = new ArrayList<>(batch.size());
     List<byte[]> frames = new ArrayList<>(2 * batch.size());
     long start = segmentBytes;
+    // The first store of the batch not yet written or refused: what a failure leaves unanswered.
+    int next = 0;
     try {
-      for (StoreRequest store : batch) {
+      for (; next < batch.size(); next++) {
+        StoreRequest store = batch.get(next);
         int size = store.message().payload().length;
         Reason over = quota.reserve(size);
         if (over != null) {
@@ -185,9 +192,14 @@ public final class Journal {
         byte[] payload = store.message().payload();
         long length = head.length + payload.length;
         if (segmentBytes > 0 && segmentBytes + length > settings.journalSegmentBytes()) {
-          write(frames);
-          frames.clear();
-          openSegment();
+          try {
+            write(frames);
+            frames.clear();
+            openSegment();
+          } catch (IOException e) {
+            quota.release(size); // reserved above, never written
+            throw e;
+          }
           start = 0;
         }
         long sequence = nextSequence++;
@@ -208,7 +220,9 @@ public final class Journal {
       }
       write(frames);
     } catch (IOException e) {
-      refuse(accepted, List.of(), e);
+      // A failure while moving to a new segment leaves this store and the rest of the batch
+      // untried: they are refused too, never left without an answer.
+      refuse(accepted, batch.subList(Math.min(next, batch.size()), batch.size()), e);
       cutBack(start);
       return;
     }
@@ -216,6 +230,9 @@ public final class Journal {
     // (through the spool's barrier) finds the entry.
     index.index(written);
     journaled.addAndGet(written.size());
+    if (!written.isEmpty()) {
+      failures.worked();
+    }
     if (settings.answerAt() == SpoolSettings.AnswerAt.JOURNAL) {
       List<Completions.Answer> answers = new ArrayList<>(written.size());
       for (int i = 0; i < written.size(); i++) {
@@ -263,11 +280,16 @@ public final class Journal {
   /** Refuses what a failed write or fsync covered (and what could not even be tried). */
   private void refuse(List<StoreRequest> written, List<StoreRequest> untried, IOException cause) {
     Reason reason = SpoolFailures.reasonFor(cause);
-    log.error(
-        "journal write failed ({}); refusing {} message(s)",
-        reason,
-        written.size() + untried.size(),
-        cause);
+    if (failures.count()) {
+      log.error(
+          "journal write failed ({}, {} in a row; the first and every {}th logged);"
+              + " refusing {} message(s)",
+          reason,
+          failures.failures(),
+          FailureLog.EVERY,
+          written.size() + untried.size(),
+          cause);
+    }
     SpoolRejectedException refused =
         new SpoolRejectedException(
             reason,

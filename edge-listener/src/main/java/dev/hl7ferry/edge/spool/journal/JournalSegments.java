@@ -97,6 +97,7 @@ public final class JournalSegments {
     long last = 0;
     for (int i = 0; i < segments.size(); i++) {
       Segment segment = segments.get(i);
+      long unwrittenFrom = -1;
       try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
         long size = channel.size();
         ByteBuffer all = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
@@ -111,10 +112,13 @@ public final class JournalSegments {
           last = Math.max(last, record.sequence());
           sink.accept(record, segment.firstSequence(), at);
         }
-        if (!report || zeros(all, valid)) {
-          continue; // the prepared, never written part of the segment
+        if (!report) {
+          continue;
         }
-        if (i == segments.size() - 1) {
+        if (zeros(all, valid)) {
+          // The prepared, never written part of the segment.
+          unwrittenFrom = valid < size ? valid : -1;
+        } else if (i == segments.size() - 1) {
           log.warn(
               "journal segment {} ends in {} bytes of an unfinished frame: a crash during a write,"
                   + " never acknowledged",
@@ -130,8 +134,23 @@ public final class JournalSegments {
       } catch (java.nio.file.NoSuchFileException gone) {
         // retired by a running edge while we looked: the index holds its records
       }
+      if (unwrittenFrom >= 0) {
+        giveBackUnwritten(segment.path(), unwrittenFrom);
+      }
     }
     return last;
+  }
+
+  /**
+   * Cuts the zeros a segment was prepared with off after its last record, at recovery: the journal
+   * never appends to a segment from before its start (it opens a new one), so without this every
+   * crash would hold a segment's unwritten size of disk until the segment is retired.
+   */
+  private static void giveBackUnwritten(Path segment, long size) throws IOException {
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      channel.truncate(size);
+      channel.force(true);
+    }
   }
 
   private static boolean zeros(ByteBuffer all, long from) {

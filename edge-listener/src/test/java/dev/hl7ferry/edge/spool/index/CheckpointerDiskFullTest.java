@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.spool.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,9 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.hl7ferry.edge.retry.Backoff;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.hl7ferry.edge.spool.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,19 +34,16 @@ class CheckpointerDiskFullTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path temp;
-  private Path disk;
-  private boolean mounted;
+  private SmallDisk disk;
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private final Logger logger = (Logger) LoggerFactory.getLogger(Checkpointer.class);
 
   @BeforeEach
   void mountSmallDisk() throws Exception {
-    disk = temp.resolve("disk");
-    Files.createDirectories(disk);
-    assumeTrue(run("id", "-u").strip().equals("0"), "needs root to mount a tmpfs");
-    String out = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString());
-    mounted = Files.readString(Path.of("/proc/self/mounts")).contains(" " + disk + " tmpfs ");
-    assumeTrue(mounted, "mount failed: " + out.strip());
+    String whyNot = SmallDisk.whyNot();
+    assumeTrue(whyNot == null, whyNot);
+    disk = SmallDisk.mount(temp.resolve("disk"), 2);
+    assertNotNull(disk, "mounting a tmpfs as root failed");
     logged.start();
     logger.addAppender(logged);
   }
@@ -55,15 +51,14 @@ class CheckpointerDiskFullTest {
   @AfterEach
   void unmount() throws Exception {
     logger.detachAppender(logged);
-    if (mounted) {
-      run("umount", disk.toString());
+    if (disk != null) {
+      disk.close();
     }
   }
 
   @Test
   void aFullDiskLogsTheFirstAndEveryTwentiethFailureThenOneLineWhenItWorksAgain() throws Exception {
-    Path dataDir = disk.resolve("spool");
-    Path filler = disk.resolve("filler");
+    Path dataDir = disk.root().resolve("spool");
     try (Connection writer = SpoolDatabase.openWriter(dataDir)) {
       // ~400 KiB of committed pages in the WAL only (the writer never checkpoints itself).
       try (Statement s = writer.createStatement()) {
@@ -75,31 +70,29 @@ class CheckpointerDiskFullTest {
           insert.executeUpdate();
         }
       }
-      fill(filler);
+      disk.fill();
       Checkpointer checkpointer =
           Checkpointer.open(
               dataDir, () -> 1, Backoff.steady(Duration.ofMillis(1), Duration.ofMillis(2)));
       try {
         checkpointer.start();
         await(lines -> lines.size() >= 3, "three failure lines");
-        List<String> failed = messages();
         assertEquals(
-            "spool checkpoint failed (1 in a row), next try in 1 ms", failed.get(0), failed + "");
-        assertEquals(
-            "spool checkpoint failed (20 in a row), next try in 2 ms", failed.get(1), failed + "");
-        assertEquals(
-            "spool checkpoint failed (40 in a row), next try in 2 ms", failed.get(2), failed + "");
-        assertTrue(
-            logged.list.get(0).getThrowableProxy().getMessage().contains("SQLITE_FULL"),
-            logged.list.get(0).getThrowableProxy().getMessage());
+            List.of(
+                "spool checkpoint failed (1 in a row), next try in 1 ms",
+                "spool checkpoint failed (20 in a row), next try in 2 ms",
+                "spool checkpoint failed (40 in a row), next try in 2 ms"),
+            messages().subList(0, 3));
+        String cause = logged.list.get(0).getThrowableProxy().getMessage();
+        assertTrue(cause.contains("SQLITE_FULL"), cause);
 
-        Files.delete(filler);
+        disk.free();
         await(
             lines -> lines.stream().anyMatch(l -> l.getLevel() == Level.INFO),
             "the line that it works again");
-        List<String> after = messages().stream().filter(m -> m.contains("works again")).toList();
-        assertEquals(1, after.size(), messages() + "");
-        assertTrue(after.get(0).startsWith("spool checkpoint works again after "), after.get(0));
+        List<String> again = messages().stream().filter(m -> m.contains("works again")).toList();
+        assertEquals(1, again.size(), messages() + "");
+        assertTrue(again.get(0).startsWith("spool checkpoint works again after "), again.get(0));
         long copied = Files.size(dataDir.resolve(SpoolDatabase.FILE_NAME));
         assertTrue(copied > 400_000, "the WAL was copied into the database: " + copied);
       } finally {
@@ -119,26 +112,5 @@ class CheckpointerDiskFullTest {
           System.nanoTime() < deadline, "no " + what + " within " + WAIT + ": " + messages());
       Thread.sleep(10);
     }
-  }
-
-  private static void fill(Path filler) throws IOException {
-    byte[] block = new byte[4096];
-    try (OutputStream out = Files.newOutputStream(filler)) {
-      while (true) {
-        out.write(block);
-        out.flush();
-      }
-    } catch (IOException e) {
-      if (!String.valueOf(e.getMessage()).contains("No space left")) {
-        throw e;
-      }
-    }
-  }
-
-  private static String run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor();
-    return out;
   }
 }
