@@ -23,6 +23,11 @@ final class EdgeYaml {
           bindAddress: 127.0.0.1
           # The flood scenario holds 1,000 connections plus slow senders beside the 8 good ones.
           maxConnections: 2000
+          # Every connection here comes from 127.0.0.1, where a flood stands for many hospitals'
+          # systems: the per-address cap (64) and accept rate (100/s) would refuse it at the door.
+          maxConnectionsPerIp: 4000
+          acceptRatePerSecond: 10000
+          acceptBurst: 4000
           # The oversized-frame scenario sends frames past this.
           maxFrameBytes: 1048576
           frameTimeoutSeconds: %d

@@ -15,12 +15,15 @@ import java.time.Duration;
  * @param floodPerPhase messages each good sender sends in each phase of the flood scenario (quiet,
  *     flood, quiet)
  * @param floodTarget the good senders' flooded rate must reach this share of their quiet rate for
- *     the row to pass (0 in the quick sizes: phases of a fraction of a second on an idle machine
- *     are shorter than opening 1,000 connections, so the ratio is printed, not judged)
+ *     the row to pass: 80% in the full run; looser in the quick sizes, whose phases last about a
+ *     second, no longer than opening 1,000 connections on the same 2 cores takes
  * @param floodConnections idle connections opened at once
  * @param slowSenders connections that send a message one byte a second
- * @param drain longest wait for the acknowledged messages to arrive after a scenario (a drain also
- *     ends after 90 s without a new arrival)
+ * @param drain longest wait for the acknowledged messages to arrive after a scenario; it ends as
+ *     soon as all arrived
+ * @param stall a drain also ends after this long without a new arrival (stuck, not slow): longer
+ *     than the outbound queue's 30 s visibility timeout, after which an output the killed edge had
+ *     taken but not stored comes back
  */
 record Sizes(
     String name,
@@ -34,7 +37,14 @@ record Sizes(
     int floodConnections,
     int slowSenders,
     Duration drain,
+    Duration stall,
     int diskMib) {
+
+  /**
+   * The CI share of the quiet rate under the flood: a quick phase (12 messages per sender) lasts
+   * about as long as opening the 1,000 connections, which takes the same 2 cores (RELIABILITY.md).
+   */
+  static final double QUICK_FLOOD_TARGET = 0.25;
 
   static Sizes full() {
     return new Sizes(
@@ -49,6 +59,7 @@ record Sizes(
         1000,
         50,
         Duration.ofSeconds(1200),
+        Duration.ofSeconds(90),
         160);
   }
 
@@ -60,11 +71,12 @@ record Sizes(
         2,
         Duration.ofSeconds(5),
         Duration.ofSeconds(3),
-        30,
-        0,
+        12,
+        QUICK_FLOOD_TARGET,
         1000,
         20,
-        Duration.ofSeconds(600),
+        Duration.ofSeconds(120),
+        Duration.ofSeconds(45),
         160);
   }
 }

@@ -12,9 +12,6 @@ import java.util.Set;
  * (or, bad by design, the converter's error records), then counts.
  */
 final class Trial implements AutoCloseable {
-  /** No new arrival for this long ends the drain: the pipeline is stuck, not slow. */
-  private static final Duration STALL = Duration.ofSeconds(90);
-
   private final String scenario;
   private final Stack stack;
   private final Ledger ledger;
@@ -65,30 +62,31 @@ final class Trial implements AutoCloseable {
   }
 
   /**
-   * Stops the senders, drains for up to {@code drain}, and counts; more than {@code
+   * Stops the senders, drains for up to {@link Sizes#drain}, and counts; more than {@code
    * allowedDuplicates} duplicates (the documented at-least-once bound of the scenario) is a
    * problem.
    */
-  Row finish(Duration drain, String notes, long allowedDuplicates) throws InterruptedException {
+  Row finish(Sizes sizes, String notes, long allowedDuplicates) throws InterruptedException {
     stopSenders();
     Set<String> acked = ledger.acked();
     Set<String> ackedBad = ledger.ackedBad();
     long drainStart = System.nanoTime();
-    // The drain ends when nothing is missing, when nothing more arrived for STALL (stuck: what is
-    // missing then is lost), or at the cap (the row then says how long it waited).
-    long cap = System.nanoTime() + drain.toNanos();
-    long stallEnd = System.nanoTime() + STALL.toNanos();
+    // The drain ends as soon as nothing is missing, when nothing more arrived for the stall time
+    // (stuck: what is missing then is lost), or at the cap (the row then says how long it waited).
+    Duration stall = sizes.stall();
+    long cap = System.nanoTime() + sizes.drain().toNanos();
+    long stallEnd = System.nanoTime() + stall.toNanos();
     Map<String, Integer> delivered;
     Set<String> failed;
     long missing = Long.MAX_VALUE;
     while (true) {
-      Thread.sleep(500);
+      Thread.sleep(250);
       delivered = Deliveries.delivered(stack.sinkDirs(), ledger.prefix());
       failed =
           ackedBad.isEmpty() ? Set.of() : Deliveries.failed(stack.errorRecords(), ledger.prefix());
       long now = missing(acked, ackedBad, delivered, failed);
       if (now < missing) {
-        stallEnd = System.nanoTime() + STALL.toNanos();
+        stallEnd = System.nanoTime() + stall.toNanos();
       }
       missing = now;
       if (missing == 0 || System.nanoTime() > stallEnd || System.nanoTime() > cap) {
