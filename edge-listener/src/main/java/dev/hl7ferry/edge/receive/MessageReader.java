@@ -5,6 +5,7 @@ import dev.hl7ferry.core.charset.DecodedMessage;
 import dev.hl7ferry.core.charset.MessageDecoder;
 import dev.hl7ferry.core.error.Hl7ParseException;
 import dev.hl7ferry.core.message.MessageHeader;
+import dev.hl7ferry.edge.connection.ReadPause;
 import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.mllp.MllpFrame;
 import dev.hl7ferry.edge.mllp.OversizedFrame;
@@ -109,7 +110,7 @@ public final class MessageReader extends ChannelInboundHandlerAdapter {
     } catch (Hl7ParseException e) {
       LOG.warn("closing connection peer={} reason={} without a readable MSH", peer, reason);
       closing = true;
-      ctx.channel().config().setAutoRead(false);
+      ReadPause.of(ctx.channel()).pause(ReadPause.Reason.CLOSING);
       return replies.closeOversized();
     }
     return replies.oversized(peer, header, reason);
