@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,11 +90,40 @@ class FrameMemoryTest {
     for (ByteBuf buf : sent) {
       assertEquals(0, buf.refCnt(), "each read buffer is released once its bytes are copied");
     }
-    // The first read is kept as it is (its whole buffer counted); from the second on the bytes.
+    // The first read is kept as it is (its whole buffer counted); from the second on the bytes
+    // and what each piece costs beside them.
     assertEquals(READ, held.get(0));
-    assertEquals(2L * READ - 1, held.get(1));
-    assertEquals(10L * READ - 1, held.get(9));
+    assertEquals(2L * READ - 1 + 2 * FrameCumulator.PIECE_OVERHEAD, held.get(1));
+    assertEquals(10L * READ - 1 + 10 * FrameCumulator.PIECE_OVERHEAD, held.get(9));
     assertFalse(ch.finish());
+  }
+
+  @Test
+  void aFrameTrickledByteByByteIsKeptInFewPiecesAndCountedWithThem() throws Exception {
+    int length = 64 * 1024;
+    EmbeddedChannel ch = channel();
+    ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {Mllp.START}));
+    for (int i = 0; i < length; i++) {
+      ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {'x'}));
+    }
+    CompositeByteBuf pieces = assertInstanceOf(CompositeByteBuf.class, cumulation(ch));
+    // Neighbouring pieces together exceed PIECE: fewer than two pieces per PIECE bytes.
+    assertTrue(
+        pieces.numComponents() <= 2 * length / FrameCumulator.PIECE + 1,
+        pieces.numComponents() + " pieces");
+    assertEquals(
+        length + (long) pieces.numComponents() * FrameCumulator.PIECE_OVERHEAD, lastHeld());
+    ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {Mllp.END, Mllp.CR}));
+    MllpFrame frame = assertInstanceOf(MllpFrame.class, ch.readInbound());
+    assertEquals(length, frame.payload().length);
+    assertFalse(ch.finish());
+  }
+
+  /** The decoder's cumulation buffer (Netty keeps it private). */
+  private static ByteBuf cumulation(EmbeddedChannel ch) throws Exception {
+    Field f = ByteToMessageDecoder.class.getDeclaredField("cumulation");
+    f.setAccessible(true);
+    return (ByteBuf) f.get(ch.pipeline().get(MllpFrameDecoder.class));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hl7ferry.edge.connection.ReadPause;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Duration;
@@ -42,6 +43,24 @@ class FrameTimeoutHandlerTest {
     ch.advanceTimeBy(10, TimeUnit.SECONDS);
     ch.runScheduledPendingTasks();
     assertTrue(ch.isActive());
+    assertFalse(ch.finish());
+  }
+
+  @Test
+  void timeStoppedForTheInFlightBudgetDoesNotCountAgainstTheSender() {
+    EmbeddedChannel ch = channel();
+    ch.writeInbound(Unpooled.wrappedBuffer("\u000bMSH|half".getBytes(ISO_8859_1)));
+    ReadPause.of(ch).pause(ReadPause.Reason.BUDGET);
+    ch.advanceTimeBy(20, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertTrue(ch.isActive(), "stopped by the edge for 20 s, the frame is still waited for");
+    ReadPause.of(ch).resume(ReadPause.Reason.BUDGET);
+    ch.advanceTimeBy(4, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertTrue(ch.isActive(), "after the pause the sender gets the timeout again");
+    ch.advanceTimeBy(6, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertFalse(ch.isActive(), "then a frame that does not finish is cut off as before");
     assertFalse(ch.finish());
   }
 
