@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.connection;
 
+import dev.hl7ferry.edge.mllp.ReadPause;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package dev.hl7ferry.edge.connection;
 import dev.hl7ferry.edge.mllp.FramingEvent;
 import dev.hl7ferry.edge.mllp.MllpFrame;
 import dev.hl7ferry.edge.mllp.OversizedFrame;
+import dev.hl7ferry.edge.mllp.ReadPause;
 import dev.hl7ferry.edge.receive.PendingReply;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.connection;
 
+import dev.hl7ferry.edge.mllp.ReadPause;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 

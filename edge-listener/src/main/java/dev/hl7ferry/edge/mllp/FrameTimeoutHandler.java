@@ -1,6 +1,5 @@
 package dev.hl7ferry.edge.mllp;
 
-import dev.hl7ferry.edge.connection.ReadPause;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.concurrent.ScheduledFuture;

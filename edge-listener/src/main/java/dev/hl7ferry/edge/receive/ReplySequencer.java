@@ -1,6 +1,6 @@
 package dev.hl7ferry.edge.receive;
 
-import dev.hl7ferry.edge.connection.ReadPause;
+import dev.hl7ferry.edge.mllp.ReadPause;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;

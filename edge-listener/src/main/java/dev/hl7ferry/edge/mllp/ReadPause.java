@@ -1,4 +1,4 @@
-package dev.hl7ferry.edge.connection;
+package dev.hl7ferry.edge.mllp;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
