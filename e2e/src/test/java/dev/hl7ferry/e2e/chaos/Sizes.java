@@ -44,7 +44,7 @@ record Sizes(
    * The CI share of the quiet rate under the flood: a quick phase (12 messages per sender) lasts
    * about as long as opening the 1,000 connections, which takes the same 2 cores (RELIABILITY.md).
    */
-  static final double QUICK_FLOOD_TARGET = 0.25;
+  static final double QUICK_FLOOD_TARGET = 0.10;
 
   static Sizes full() {
     return new Sizes(
