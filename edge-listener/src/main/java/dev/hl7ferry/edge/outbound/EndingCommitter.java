@@ -36,6 +36,7 @@ final class EndingCommitter implements AutoCloseable {
   private final Thread thread;
   private boolean closing;
   private boolean stopped;
+  private long groups;
 
   /**
    * @param maxUncommitted at least 1; 1 = each ending recorded before the destination's next send
@@ -80,6 +81,11 @@ final class EndingCommitter implements AutoCloseable {
     }
   }
 
+  /** Groups recorded so far (each one journal write of receipts and one index transaction). */
+  synchronized long groups() {
+    return groups;
+  }
+
   private int count(String destination) {
     return uncommitted.getOrDefault(destination, 0);
   }
@@ -115,6 +121,7 @@ final class EndingCommitter implements AutoCloseable {
   }
 
   private synchronized void done(List<Ending> group) {
+    groups++;
     for (Ending ending : group) {
       uncommitted.merge(ending.destination(), -1, Integer::sum);
     }

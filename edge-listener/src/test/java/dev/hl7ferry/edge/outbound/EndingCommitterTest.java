@@ -9,6 +9,7 @@ import dev.hl7ferry.contract.receipt.DeliveryReceipt;
 import dev.hl7ferry.contract.receipt.ReceiptOutcome;
 import dev.hl7ferry.edge.retry.Backoff;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -190,6 +191,6 @@ class EndingCommitterTest {
             now,
             now,
             "C" + sequence);
-    return Ending.delivered(sequence, "out-" + sequence, receipt);
+    return Ending.delivered(sequence, "out-" + sequence, receipt, Instant.parse(now));
   }
 }

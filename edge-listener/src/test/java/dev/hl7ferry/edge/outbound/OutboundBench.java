@@ -121,6 +121,8 @@ public final class OutboundBench {
                 policy));
       }
       long cpu0 = SinkBaseline.processCpuNanos();
+      ThreadCpu byThread = ThreadCpu.start();
+      long groups0 = store.commitGroups();
       long start = System.nanoTime();
       loops.forEach(DeliveryLoop::start);
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -130,16 +132,22 @@ public final class OutboundBench {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       long cpu = SinkBaseline.processCpuNanos() - cpu0;
+      String shares = byThread.describe(messages);
+      long groups = store.commitGroups() - groups0;
       System.out.printf(
           "delivered %d outputs to %d sink(s) in %.1f s = %.0f msgs/s, process CPU %.0f us/msg"
-              + " (window 1 per destination, maxUncommitted %d; peak heap during delivery %d MB)%n",
+              + " (window 1 per destination, maxUncommitted %d; peak heap during delivery %d MB);"
+              + " %s; %d commit groups, %.1f endings each%n",
           messages,
           destinations,
           seconds,
           messages / seconds,
           cpu / 1e3 / messages,
           maxUncommitted,
-          peakHeap >> 20);
+          peakHeap >> 20,
+          shares,
+          groups,
+          groups == 0 ? 0.0 : (double) messages / groups);
     } finally {
       loops.forEach(DeliveryLoop::close);
       store.close();
