@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Splits {@link OutboundBench}'s CPU by who spent it: the sinks (Netty's threads: the bench's edge
  * side uses blocking sockets, so every Netty thread is a sink's), the edge (delivery, commit and
- * spool threads), and the rest of the process (JIT compilers, GC, the bench's main thread), which
- * is the process CPU minus the two.
+ * spool threads, also given each on its own), and the rest of the process (JIT compilers, GC, the
+ * bench's main thread), which is the process CPU minus the two.
  */
 final class ThreadCpu {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -36,6 +36,9 @@ final class ThreadCpu {
     shares.put("sinks", 0L);
     shares.put("client", 0L);
     shares.put("edge", 0L);
+    shares.put("edge.deliver", 0L);
+    shares.put("edge.commit", 0L);
+    shares.put("edge.spool", 0L);
     long counted = 0;
     for (long id : threads.getAllThreadIds()) {
       ThreadInfo info = threads.getThreadInfo(id);
@@ -49,6 +52,9 @@ final class ThreadCpu {
       }
       long spent = cpu - start.getOrDefault(id, 0L);
       shares.merge(share, spent, Long::sum);
+      if (share.equals("edge")) {
+        shares.merge(edgePart(info.getThreadName()), spent, Long::sum);
+      }
       counted += spent;
     }
     shares.put("rest", SinkBaseline.processCpuNanos() - processStart - counted);
@@ -70,6 +76,14 @@ final class ThreadCpu {
           }
         });
     return text.toString();
+  }
+
+  /** Which part of the edge a thread of the edge share is. */
+  private static String edgePart(String thread) {
+    if (thread.startsWith("deliver-")) {
+      return "edge.deliver";
+    }
+    return thread.startsWith("outbound-") ? "edge.commit" : "edge.spool";
   }
 
   private static String share(String thread) {
