@@ -55,6 +55,7 @@ public final class LatencyBench {
       System.out.printf(
           "e2e latency: %d msgs/s for %d s after %d s warm-up, load %s%n",
           rate, seconds, warmupSeconds, Load.now());
+      CpuShares cpu = new CpuShares();
       List<String> ids = send(stack.mllpPort(), rate, warmup + measured);
       List<String> counted = ids.subList(warmup, ids.size());
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -62,6 +63,7 @@ public final class LatencyBench {
         Thread.sleep(100);
       }
       report(stack.dir(), counted);
+      cpu.print(ids.size());
       System.out.printf("load after: %s%n", Load.now());
     }
   }

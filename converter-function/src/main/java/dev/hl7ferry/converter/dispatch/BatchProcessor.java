@@ -37,37 +37,73 @@ public final class BatchProcessor {
     this.resultQueues = resultQueues;
   }
 
-  /** The message ids to report as batch item failures. */
+  /**
+   * The message ids to report as batch item failures. Records are converted in order, their edge
+   * outputs held in one {@link Outbox} and sent together after the last record; a record whose
+   * output was not sent fails like one that failed to convert.
+   */
   public List<String> process(List<BatchItem> items, boolean fifo) {
-    List<String> failed = new ArrayList<>();
-    Set<String> heldGroups = new HashSet<>();
-    boolean holdAll = false;
-    for (BatchItem item : items) {
-      if (fifo
-          && (holdAll
-              || heldGroups.contains(item.groupId())
-              || (item.groupId().isEmpty() && !failed.isEmpty()))) {
-        failed.add(item.messageId());
+    Outbox outbox = records.outbox();
+    Set<Integer> failed = new HashSet<>();
+    Holds holds = new Holds(fifo);
+    for (int i = 0; i < items.size(); i++) {
+      BatchItem item = items.get(i);
+      if (holds.held(item)) {
+        failed.add(i);
         continue;
       }
       try {
         String vendor = resultQueues.vendor(item.queue());
         if (vendor == null) {
-          records.process(item.body());
+          records.process(item.body(), outbox.slot(i));
         } else if (results == null) {
           throw new RecordFailure("results are not wired in this process", null, null);
         } else {
-          results.process(vendor, item.body());
+          results.process(vendor, item.body(), outbox.slot(i));
         }
       } catch (RecordFailure e) {
-        failed.add(item.messageId());
-        if (item.groupId().isEmpty()) {
-          holdAll = true;
-        } else {
-          heldGroups.add(item.groupId());
-        }
+        failed.add(i);
+        holds.hold(item);
       }
     }
-    return failed;
+    failed.addAll(outbox.flush().keySet());
+    // Again over the whole batch: a record after one whose output was not sent, in its group, fails
+    // too (its own outputs were held back by the outbox, or are deduplicated when it is
+    // redelivered).
+    Holds after = new Holds(fifo);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      BatchItem item = items.get(i);
+      if (failed.contains(i) || after.held(item)) {
+        ids.add(item.messageId());
+        after.hold(item);
+      }
+    }
+    return ids;
+  }
+
+  /** On a FIFO queue: the groups (or, for a record without a group, all) behind a failure. */
+  private static final class Holds {
+    private final boolean fifo;
+    private final Set<String> groups = new HashSet<>();
+    private boolean all;
+    private boolean any;
+
+    Holds(boolean fifo) {
+      this.fifo = fifo;
+    }
+
+    boolean held(BatchItem item) {
+      return fifo && (all || groups.contains(item.groupId()) || (item.groupId().isEmpty() && any));
+    }
+
+    void hold(BatchItem item) {
+      any = true;
+      if (item.groupId().isEmpty()) {
+        all = true;
+      } else {
+        groups.add(item.groupId());
+      }
+    }
   }
 }

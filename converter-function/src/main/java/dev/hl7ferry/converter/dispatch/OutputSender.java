@@ -15,28 +15,27 @@ import java.nio.charset.StandardCharsets;
 /**
  * Sends one rendered output where its destination is. A cloud destination of the routes file gets
  * it through the {@link CloudSender} with its deterministic delivery id. Any other name is an edge
- * destination: the output goes to the site's outbound queue, inline in the envelope when the body
- * fits the {@link InlinePolicy}, else as a claim check after a PutObject under the deterministic
- * key.
+ * destination: the output goes to the site's outbound queue (through the batch's {@link Outbox}),
+ * inline in the envelope when the body fits the {@link InlinePolicy}, else as a claim check after a
+ * PutObject under the deterministic key.
  */
 final class OutputSender {
   private final PayloadStore store;
-  private final OutboundQueues queues;
   private final InlinePolicy inline;
   private final CloudSender cloud;
 
-  OutputSender(PayloadStore store, OutboundQueues queues, InlinePolicy inline, CloudSender cloud) {
+  OutputSender(PayloadStore store, InlinePolicy inline, CloudSender cloud) {
     this.store = store;
-    this.queues = queues;
     this.inline = inline;
     this.cloud = cloud;
   }
 
   /**
-   * Sends {@code out}, made from the input {@code id} of {@code site}; a claim check's object goes
-   * to {@code bucket}.
+   * Sends {@code out}, made from the input {@code id} of {@code site}: at once to a cloud
+   * destination, else into {@code slot} for the batch's outbound sends; a claim check's object goes
+   * to {@code bucket} first.
    */
-  void send(String id, String site, Output out, String bucket, RouteTable routes)
+  void send(String id, String site, Output out, String bucket, RouteTable routes, Outbox.Slot slot)
       throws IOException {
     byte[] bytes = out.content().getBytes(StandardCharsets.UTF_8);
     String outputId = Keys.deduplicationId(id, out.route(), out.destination());
@@ -73,6 +72,6 @@ final class OutputSender {
     if (!notice.inline()) {
       store.put(bucket, key, bytes, out.contentType() + "; charset=utf-8");
     }
-    queues.send(site, out.destination(), EnvelopeJson.write(notice), outputId);
+    slot.add(site, new OutboundMessage(out.destination(), EnvelopeJson.write(notice), outputId));
   }
 }

@@ -55,6 +55,7 @@ public final class RecordProcessor {
 
   private final TemplateCatalog catalog;
   private final PayloadStore store;
+  private final OutboundQueues queues;
   private final OutputSender sender;
   private final Originals originals;
   private final String outputBucket;
@@ -111,7 +112,8 @@ public final class RecordProcessor {
     }
     this.catalog = catalog;
     this.store = store;
-    this.sender = new OutputSender(store, queues, inline, clouds.sender());
+    this.queues = queues;
+    this.sender = new OutputSender(store, inline, clouds.sender());
     this.originals = clouds.originals();
     this.outputBucket = bucket;
     this.limits = limits;
@@ -120,8 +122,30 @@ public final class RecordProcessor {
     this.json = json;
   }
 
-  /** Processes one record body; throws when the record must be retried or dead-lettered. */
+  /**
+   * Processes one record body and sends its outputs at once; throws when the record must be retried
+   * or dead-lettered.
+   */
   public Outcome process(String body) throws RecordFailure {
+    Outbox outbox = outbox();
+    Outcome outcome = process(body, outbox.slot(0));
+    String notSent = outbox.flush().get(0);
+    if (notSent != null) {
+      throw new RecordFailure(notSent, null, null);
+    }
+    return outcome;
+  }
+
+  /** An outbox over this processor's outbound queues, for one batch. */
+  Outbox outbox() {
+    return new Outbox(queues);
+  }
+
+  /**
+   * Processes one record body, its edge outputs held in {@code slot} until the batch's flush;
+   * throws when the record must be retried or dead-lettered.
+   */
+  Outcome process(String body, Outbox.Slot slot) throws RecordFailure {
     InboundEnvelope env;
     try {
       env = EnvelopeJson.readInbound(body);
@@ -136,7 +160,7 @@ public final class RecordProcessor {
       throw new RecordFailure("bad envelope: " + address, null, null);
     }
     try {
-      return convert(env);
+      return convert(env, slot);
     } catch (RecordFailure e) {
       recordError(env, e.getMessage(), e.template(), 0, e);
       throw e;
@@ -174,7 +198,7 @@ public final class RecordProcessor {
     return LogSafe.text(e.getMessage());
   }
 
-  private Outcome convert(InboundEnvelope env)
+  private Outcome convert(InboundEnvelope env, Outbox.Slot slot)
       throws IOException,
           Hl7ParseException,
           RouteConfigException,
@@ -222,8 +246,9 @@ public final class RecordProcessor {
           new Original(
               env.id(), env.sendingApplication(), env.sendingFacility(), env.controlId(), payload));
     }
+    slot.onFailure(why -> recordError(env, why, null, 0, new RecordFailure(why, null, null)));
     for (Output out : conversion.outputs()) {
-      sender.send(env.id(), env.site(), out, bucket, routes);
+      sender.send(env.id(), env.site(), out, bucket, routes, slot);
     }
     LOG.info(
         "converted id={} site={} type={} outputs={}",

@@ -90,7 +90,7 @@ public final class ResultProcessor {
     this.deployedSites = deployedSites;
     this.catalog = catalog;
     this.store = store;
-    this.sender = new OutputSender(store, queues, inline, clouds.sender());
+    this.sender = new OutputSender(store, inline, clouds.sender());
     this.originals = clouds.originals();
     this.bucket = bucket;
     this.limits = limits;
@@ -99,8 +99,11 @@ public final class ResultProcessor {
     this.json = json;
   }
 
-  /** Processes one result from {@code vendor}'s queue; throws when it must be retried. */
-  public void process(String vendor, String body) throws RecordFailure {
+  /**
+   * Processes one result from {@code vendor}'s queue, its edge outputs held in {@code slot} until
+   * the batch's flush; throws when it must be retried.
+   */
+  void process(String vendor, String body, Outbox.Slot slot) throws RecordFailure {
     ResultEnvelope result;
     try {
       result = ResultJson.read(body);
@@ -112,7 +115,7 @@ public final class ResultProcessor {
     }
     String id = Keys.resultEntryId(vendor, result.site(), result.resultId());
     try {
-      convert(vendor, id, result);
+      convert(vendor, id, result, slot);
     } catch (TemplateException e) {
       fail(vendor, id, result, e.getMessage(), e.template(), e.line(), e);
       throw new RecordFailure(e.getMessage(), e.template(), e);
@@ -134,7 +137,7 @@ public final class ResultProcessor {
     }
   }
 
-  private void convert(String vendor, String id, ResultEnvelope result)
+  private void convert(String vendor, String id, ResultEnvelope result, Outbox.Slot slot)
       throws IOException,
           RouteConfigException,
           BadResultException,
@@ -183,8 +186,10 @@ public final class ResultProcessor {
       LOG.info("result unmatched vendor={} id={} site={} dropped", vendor, id, result.site());
       return;
     }
+    slot.onFailure(
+        why -> fail(vendor, id, result, why, null, 0, new RecordFailure(why, null, null)));
     for (Output out : conversion.outputs()) {
-      sender.send(id, result.site(), out, bucket, routes);
+      sender.send(id, result.site(), out, bucket, routes, slot);
     }
     LOG.info(
         "result converted vendor={} id={} site={} type={} entry={} outputs={}",

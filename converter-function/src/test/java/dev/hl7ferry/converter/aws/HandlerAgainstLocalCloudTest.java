@@ -284,6 +284,75 @@ class HandlerAgainstLocalCloudTest {
     }
   }
 
+  @Test
+  void aRecordWhoseOutputsCannotBeSentFailsWithWhatFollowsItInItsGroupAndNothingElse()
+      throws Exception {
+    byte[] oru = Files.readAllBytes(GOLDEN.resolve("cases/vendor-oru.hl7"));
+    // site-x has no outbound queue: its outputs cannot be sent, its site-a neighbours' can.
+    SQSEvent batch = new SQSEvent();
+    batch.setRecords(
+        List.of(
+            record("q-1", inlineOru("q1", "site-a", oru), "g-1"),
+            record("q-2", inlineOru("q2", "site-x", oru), "g-1"),
+            record("q-3", inlineOru("q3", "site-a", oru), "g-1"),
+            record("q-4", inlineOru("q4", "site-a", oru), "g-2")));
+
+    SQSBatchResponse response = inlining.handleRequest(batch, null);
+
+    assertEquals(
+        List.of("q-2", "q-3"),
+        response.getBatchItemFailures().stream()
+            .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+            .toList(),
+        "the record whose outputs were not sent, and the one behind it in its FIFO group");
+    JsonNode error =
+        json.readTree(
+            s3.getObjectAsBytes(b -> b.bucket("ferry").key("errors/site-x/q2.json"))
+                .asUtf8String());
+    assertTrue(
+        error.get("reason").asText().startsWith("SendMessageBatch to the outbound queue of site"),
+        error.toString());
+    List<String> ids = new ArrayList<>();
+    for (Message m : drainOutbound()) {
+      ids.add(EnvelopeJson.readOutbound(m.body()).id());
+    }
+    // q3's outputs went in the same call as q1's; its redelivery is deduplicated by the queue.
+    assertEquals(List.of("q1", "q1", "q3", "q3", "q4", "q4"), ids.stream().sorted().toList());
+
+    batch.setRecords(List.of(record("q-3", inlineOru("q3", "site-a", oru), "g-1")));
+    assertEquals(List.of(), inlining.handleRequest(batch, null).getBatchItemFailures());
+    assertEquals(List.of(), drainOutbound(), "the redelivered record adds nothing");
+  }
+
+  private static String inlineOru(String id, String site, byte[] oru) {
+    return EnvelopeJson.write(
+        new InboundEnvelope(
+                InboundEnvelope.VERSION,
+                id,
+                site,
+                "ferry",
+                "inbound/" + site + "/2026/01/01/" + id + ".hl7-never-written",
+                dev.hl7ferry.contract.envelope.PayloadDigest.sha256Hex(oru),
+                oru.length,
+                "UTF-8",
+                "VENDLAB",
+                "VENDLAB^1.2.3^ISO",
+                "HIS",
+                "HOSPA",
+                "ORU^R01^ORU_R01",
+                "MSG00001",
+                "P",
+                "2.5.1",
+                "2026-01-01T11:00:00Z")
+            .withInlinePayload(oru));
+  }
+
+  private static SQSEvent.SQSMessage record(String messageId, String body, String group) {
+    SQSEvent.SQSMessage m = record(messageId, body);
+    m.setAttributes(java.util.Map.of("MessageGroupId", group));
+    return m;
+  }
+
   private static SQSEvent.SQSMessage record(String messageId, String body) {
     SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
     m.setMessageId(messageId);
