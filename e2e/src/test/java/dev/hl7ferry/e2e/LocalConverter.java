@@ -1,35 +1,31 @@
 package dev.hl7ferry.e2e;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.hl7ferry.converter.aws.AwsClients;
-import dev.hl7ferry.converter.aws.LocalQueuePoller;
 import dev.hl7ferry.converter.config.FunctionSettings;
-import dev.hl7ferry.converter.lambda.ConverterComponent;
-import dev.hl7ferry.converter.lambda.ConverterHandler;
+import dev.hl7ferry.converter.lambda.LocalFunctions;
 import dev.hl7ferry.infra.local.LocalCloud;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The converter as {@code ferry-convert run-local} runs it — the real {@link ConverterHandler}
- * wired from FERRY_* settings, fed by {@link LocalQueuePoller} — on a thread of this JVM. Each
- * receive waits at most 1 s (run-local: 10 s) so that {@link #close} returns within a second; a
- * long poll returns as soon as a message arrives either way.
+ * The converter as {@code ferry-convert run-local} runs it — the real {@link
+ * dev.hl7ferry.converter.lambda.ConverterHandler} wired from FERRY_* settings, two function
+ * instances polling each queue ({@link LocalFunctions}) — on threads of this JVM. Each receive
+ * waits at most 1 s (run-local: 10 s) so that {@link #close} returns within about a second; a long
+ * poll returns as soon as a message arrives either way.
  */
 final class LocalConverter implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(LocalConverter.class);
+  private final LocalFunctions functions;
 
-  private final SqsClient sqs;
-  private final List<Thread> threads = new ArrayList<>();
-  private volatile boolean stopping;
+  private LocalConverter(LocalFunctions functions) {
+    this.functions = functions;
+  }
 
-  private LocalConverter(LocalCloud cloud, List<String> queueUrls) {
+  /**
+   * The converter polling {@code queueUrls} of {@code cloud} (the inbound queue, vendors' results
+   * queues), as Lambda runs one event source mapping per queue; the endpoints stay across cloud
+   * restarts.
+   */
+  static LocalConverter start(LocalCloud cloud, List<String> queueUrls) {
     FunctionSettings settings =
         FunctionSettings.fromEnvironment(
             Map.of(
@@ -37,62 +33,11 @@ final class LocalConverter implements AutoCloseable {
                 "FERRY_S3_ENDPOINT", cloud.s3Endpoint().toString(),
                 "FERRY_SQS_ENDPOINT", cloud.sqsEndpoint().toString(),
                 "AWS_REGION", cloud.region()));
-    ConverterHandler function = new ConverterHandler(ConverterComponent.of(settings).batches());
-    // One event at a time through the handler, like one function instance (and run-local).
-    RequestHandler<SQSEvent, SQSBatchResponse> handler =
-        (event, context) -> {
-          synchronized (function) {
-            return function.handleRequest(event, context);
-          }
-        };
-    this.sqs = AwsClients.sqs(settings, AwsClients.http());
-    for (String url : queueUrls) {
-      LocalQueuePoller poller = new LocalQueuePoller(sqs, url, handler);
-      Thread thread = new Thread(() -> poll(poller), "converter-poller-" + threads.size());
-      thread.setDaemon(true);
-      threads.add(thread);
-    }
-  }
-
-  /**
-   * The converter polling {@code queueUrls} of {@code cloud} (the inbound queue, vendors' results
-   * queues), one thread each, as Lambda runs one event source mapping per queue; the endpoints stay
-   * across cloud restarts.
-   */
-  static LocalConverter start(LocalCloud cloud, List<String> queueUrls) {
-    LocalConverter converter = new LocalConverter(cloud, queueUrls);
-    converter.threads.forEach(Thread::start);
-    return converter;
-  }
-
-  private void poll(LocalQueuePoller poller) {
-    while (!stopping) {
-      try {
-        poller.pollOnce(1);
-      } catch (RuntimeException e) {
-        if (stopping) {
-          return;
-        }
-        LOG.warn("converter poll failed ({}); retrying in 200 ms", e.getClass().getSimpleName());
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException interrupted) {
-          return;
-        }
-      }
-    }
+    return new LocalConverter(LocalFunctions.start(settings, queueUrls, 2, 1));
   }
 
   @Override
   public void close() {
-    stopping = true;
-    for (Thread thread : threads) {
-      try {
-        thread.join(3_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    sqs.close();
+    functions.close();
   }
 }

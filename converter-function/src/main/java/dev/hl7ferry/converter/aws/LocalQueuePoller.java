@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * the same handler in-process and deletes what the handler did not report as failed (failed records
  * become visible again and follow the queue's redrive policy).
  */
-public final class LocalQueuePoller {
+public final class LocalQueuePoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalQueuePoller.class);
 
   private final SqsClient sqs;
@@ -90,18 +91,35 @@ public final class LocalQueuePoller {
 
   /** Polls until the thread is interrupted. */
   public void run() {
-    while (!Thread.currentThread().isInterrupted()) {
+    run(10, () -> false);
+  }
+
+  /**
+   * Polls, each receive waiting up to {@code waitSeconds}, until {@code stopped} says so or the
+   * thread is interrupted; a failed poll (the local cloud down) is retried after half a second.
+   */
+  public void run(int waitSeconds, BooleanSupplier stopped) {
+    while (!stopped.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
       try {
-        pollOnce(10);
+        pollOnce(waitSeconds);
       } catch (RuntimeException e) {
-        LOG.warn("poll failed; retrying in 1 s", e);
+        if (stopped.getAsBoolean()) {
+          return;
+        }
+        LOG.warn("poll failed ({}); retrying in 500 ms", e.getClass().getSimpleName());
         try {
-          Thread.sleep(1000);
+          Thread.sleep(500);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
         }
       }
     }
+  }
+
+  /** Closes the poller's SQS client. */
+  @Override
+  public void close() {
+    sqs.close();
   }
 
   /** A poller over clients built from {@code settings} (for the CLI's local run). */

@@ -6,6 +6,10 @@ import dev.hl7ferry.converter.original.Originals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -13,10 +17,19 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Originals in the function's bucket: the payload at {@code originals/{site}/entries/{id}.hl7} and
- * the index object {@code originals/{site}/by-message/{sha256}} holding the entry id. A lookup is
- * one GetObject by entry id, or two (index, then payload) by MSH-3/4/10.
+ * the index object {@code originals/{site}/by-message/{sha256}} holding the entry id, put at once.
+ * A lookup is one GetObject by entry id, or two (index, then payload) by MSH-3/4/10.
  */
 public final class S3Originals implements Originals {
+  /** Runs the index put beside the payload put (daemon threads, made as needed, reused). */
+  private static final Executor SECOND_CALL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "originals-put");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final S3Client s3;
   private final String bucket;
   private final long maxBytes;
@@ -36,15 +49,26 @@ public final class S3Originals implements Originals {
     String index =
         Original.indexKey(
             site, original.sendingApplication(), original.sendingFacility(), original.controlId());
+    // Both at once: the record's cloud sends wait for the two. An index whose payload is not (yet)
+    // there reads as no original, which the result's record retries.
+    CompletableFuture<?> indexPut =
+        CompletableFuture.runAsync(
+            () ->
+                s3.putObject(
+                    b -> b.bucket(bucket).key(index).contentType("text/plain"),
+                    RequestBody.fromString(original.entryId(), StandardCharsets.US_ASCII)),
+            SECOND_CALL);
     try {
       s3.putObject(
           b -> b.bucket(bucket).key(key).contentType("application/hl7-v2"),
           RequestBody.fromBytes(original.payload()));
-      s3.putObject(
-          b -> b.bucket(bucket).key(index).contentType("text/plain"),
-          RequestBody.fromString(original.entryId(), StandardCharsets.US_ASCII));
+      indexPut.join();
     } catch (SdkException e) {
+      indexPut.exceptionally(ignored -> null).join();
       throw new IOException("PutObject of original " + original.entryId() + " failed", e);
+    } catch (CompletionException e) {
+      throw new IOException(
+          "PutObject of the index of original " + original.entryId() + " failed", e.getCause());
     }
   }
 

@@ -1,13 +1,7 @@
 package dev.hl7ferry.converter.cli;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.hl7ferry.converter.aws.LocalQueuePoller;
 import dev.hl7ferry.converter.config.FunctionSettings;
-import dev.hl7ferry.converter.lambda.ConverterComponent;
-import dev.hl7ferry.converter.lambda.ConverterHandler;
-import java.util.ArrayList;
+import dev.hl7ferry.converter.lambda.LocalFunctions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,28 +27,23 @@ final class RunLocalCommand implements Callable<Integer> {
               + " inbound queue and hl7-ferry-results-{vendor} (default: ${DEFAULT-VALUE}).")
   List<String> queues;
 
+  @Option(
+      names = "--instances",
+      defaultValue = "2",
+      description =
+          "Function instances handling batches at once, like Lambda's concurrency: batches of"
+              + " different FIFO message groups run in parallel, one group's never"
+              + " (default: ${DEFAULT-VALUE}).")
+  int instances;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (instances < 1 || instances > 32) {
+      System.err.println("run-local: --instances must be 1 to 32, was " + instances);
+      return 2;
+    }
     FunctionSettings settings = FunctionSettings.fromEnvironment(System.getenv());
-    ConverterHandler function = new ConverterHandler(ConverterComponent.of(settings).batches());
-    // One poller thread per queue, as Lambda runs one event source mapping per queue; one event
-    // at a time through the handler, like one function instance.
-    RequestHandler<SQSEvent, SQSBatchResponse> handler =
-        (event, context) -> {
-          synchronized (function) {
-            return function.handleRequest(event, context);
-          }
-        };
-    List<Thread> threads = new ArrayList<>();
-    for (String queue : queues) {
-      LocalQueuePoller poller = LocalQueuePoller.fromSettings(settings, queue, handler);
-      Thread t = new Thread(poller::run, "poll-" + queue.substring(queue.lastIndexOf('/') + 1));
-      t.start();
-      threads.add(t);
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
+    LocalFunctions.start(settings, queues, instances, 10).join();
     return 0;
   }
 }

@@ -128,28 +128,6 @@ class HandlerAgainstLocalCloudTest {
     return event;
   }
 
-  private List<Message> drainOutbound() {
-    String url = CLOUD.cloud().outboundQueueUrl("site-a");
-    List<Message> all = new ArrayList<>();
-    while (true) {
-      List<Message> batch =
-          sqs.receiveMessage(
-                  b ->
-                      b.queueUrl(url)
-                          .maxNumberOfMessages(10)
-                          .waitTimeSeconds(1)
-                          .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
-              .messages();
-      if (batch.isEmpty()) {
-        return all;
-      }
-      for (Message m : batch) {
-        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
-      }
-      all.addAll(batch);
-    }
-  }
-
   @Test
   void aPayloadIsReadOnlyUpToTheSizeItsEnvelopeStates() throws Exception {
     byte[] bytes = Files.readAllBytes(GOLDEN.resolve("cases/vendor-oru.hl7"));
@@ -171,7 +149,7 @@ class HandlerAgainstLocalCloudTest {
         first.getBatchItemFailures().stream()
             .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
             .toList());
-    List<Message> sent = drainOutbound();
+    List<Message> sent = QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-a"), 1);
     assertEquals(2, sent.size());
     JsonNode notice = null;
     for (Message m : sent) {
@@ -195,7 +173,10 @@ class HandlerAgainstLocalCloudTest {
     assertTrue(error.get("reason").asText().contains("sha256"));
 
     handler.handleRequest(event("/events/fifo-batch.json"), null);
-    assertEquals(List.of(), drainOutbound(), "redelivery is deduplicated by the FIFO queue");
+    assertEquals(
+        List.of(),
+        QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-a"), 1),
+        "redelivery is deduplicated by the FIFO queue");
   }
 
   @Test
@@ -225,7 +206,7 @@ class HandlerAgainstLocalCloudTest {
             .attributesAsStrings()
             .get("ApproximateNumberOfMessagesNotVisible");
     assertEquals("2", visible, "the failed record and the one after it stay in flight (FIFO)");
-    drainOutbound();
+    QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-a"), 1);
   }
 
   @Test
@@ -240,35 +221,14 @@ class HandlerAgainstLocalCloudTest {
             .replace("\"id\": \"e1\"", "\"id\": \"c1\"");
     InboundEnvelope claimCheck = EnvelopeJson.readInbound(v1Body);
     assertEquals(1, claimCheck.version());
-    InboundEnvelope inline =
-        EnvelopeJson.readInbound(
-            EnvelopeJson.write(
-                new InboundEnvelope(
-                        InboundEnvelope.VERSION,
-                        "i1",
-                        "site-a",
-                        "ferry",
-                        "inbound/site-a/2026/01/01/i1.hl7-never-written",
-                        claimCheck.sha256(),
-                        oru.length,
-                        "UTF-8",
-                        "VENDLAB",
-                        "VENDLAB^1.2.3^ISO",
-                        "HIS",
-                        "HOSPA",
-                        "ORU^R01^ORU_R01",
-                        "MSG00001",
-                        "P",
-                        "2.5.1",
-                        "2026-01-01T11:00:00Z")
-                    .withInlinePayload(oru)));
+    InboundEnvelope inline = EnvelopeJson.readInbound(inlineOru("i1", "site-a", oru));
     SQSEvent batch = new SQSEvent();
     batch.setRecords(List.of(record("v-1", v1Body), record("v-2", EnvelopeJson.write(inline))));
 
     SQSBatchResponse response = inlining.handleRequest(batch, null);
 
     assertEquals(List.of(), response.getBatchItemFailures());
-    List<Message> sent = drainOutbound();
+    List<Message> sent = QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-a"), 1);
     assertEquals(4, sent.size(), "two outputs for each envelope");
     for (Message m : sent) {
       OutboundEnvelope notice = EnvelopeJson.readOutbound(m.body());
@@ -313,7 +273,7 @@ class HandlerAgainstLocalCloudTest {
         error.get("reason").asText().startsWith("SendMessageBatch to the outbound queue of site"),
         error.toString());
     List<String> ids = new ArrayList<>();
-    for (Message m : drainOutbound()) {
+    for (Message m : QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-a"), 1)) {
       ids.add(EnvelopeJson.readOutbound(m.body()).id());
     }
     // q3's outputs went in the same call as q1's; its redelivery is deduplicated by the queue.
@@ -321,7 +281,10 @@ class HandlerAgainstLocalCloudTest {
 
     batch.setRecords(List.of(record("q-3", inlineOru("q3", "site-a", oru), "g-1")));
     assertEquals(List.of(), inlining.handleRequest(batch, null).getBatchItemFailures());
-    assertEquals(List.of(), drainOutbound(), "the redelivered record adds nothing");
+    assertEquals(
+        List.of(),
+        QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-a"), 1),
+        "the redelivered record adds nothing");
   }
 
   private static String inlineOru(String id, String site, byte[] oru) {

@@ -86,7 +86,7 @@ class OutboundBatchSendTest {
     assertEquals(3, BATCH_CALLS.get() - before);
     List<String> lis = new ArrayList<>();
     List<String> ris = new ArrayList<>();
-    for (Message m : drain()) {
+    for (Message m : QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-b"), 0)) {
       String group = m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
       (group.equals("lis") ? lis : ris).add(m.body());
     }
@@ -112,7 +112,7 @@ class OutboundBatchSendTest {
     assertEquals(Map.of(), queues().sendInOrder("site-b", messages));
 
     assertEquals(3, BATCH_CALLS.get() - before, "two, two and one");
-    assertEquals(5, drain().size());
+    assertEquals(5, QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-b"), 0).size());
   }
 
   @Test
@@ -129,32 +129,13 @@ class OutboundBatchSendTest {
     assertEquals(List.of(1, 10, 11, 12), failed.keySet().stream().sorted().toList());
     assertEquals(
         OutboundQueues.NOT_SENT_AFTER_FAILURE, failed.get(10), "the next call was not made");
-    assertEquals(9, drain().size(), "the refused entry's neighbours in its own call were sent");
+    assertEquals(
+        9,
+        QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl("site-b"), 0).size(),
+        "the refused entry's neighbours in its own call were sent");
   }
 
   private static SqsOutboundQueues queues() {
     return new SqsOutboundQueues(sqs, "hl7-ferry-outbound-{site}.fifo");
-  }
-
-  private static List<Message> drain() {
-    String url = CLOUD.cloud().outboundQueueUrl("site-b");
-    List<Message> all = new ArrayList<>();
-    while (true) {
-      List<Message> batch =
-          sqs.receiveMessage(
-                  b ->
-                      b.queueUrl(url)
-                          .maxNumberOfMessages(10)
-                          .waitTimeSeconds(0)
-                          .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID))
-              .messages();
-      if (batch.isEmpty()) {
-        return all;
-      }
-      for (Message m : batch) {
-        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
-      }
-      all.addAll(batch);
-    }
   }
 }

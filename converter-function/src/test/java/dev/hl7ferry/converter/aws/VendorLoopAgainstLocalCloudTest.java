@@ -261,27 +261,6 @@ class VendorLoopAgainstLocalCloudTest {
         .toList();
   }
 
-  private static List<Message> drain(String url) {
-    List<Message> all = new ArrayList<>();
-    while (true) {
-      List<Message> batch =
-          sqs.receiveMessage(
-                  b ->
-                      b.queueUrl(url)
-                          .maxNumberOfMessages(10)
-                          .waitTimeSeconds(0) // sends were synchronous: all is visible
-                          .messageAttributeNames("All"))
-              .messages();
-      if (batch.isEmpty()) {
-        return all;
-      }
-      for (Message m : batch) {
-        all.add(m);
-        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
-      }
-    }
-  }
-
   private static String object(String key) {
     return s3.getObjectAsBytes(b -> b.bucket("ferry").key(key)).asUtf8String();
   }
@@ -327,7 +306,7 @@ class VendorLoopAgainstLocalCloudTest {
     String hookId = Keys.deduplicationId(id, "orm-fan-out", "vendor-hook");
     // The edge destination: one outbound envelope (FIFO deduplication drops the redelivery).
     List<OutboundEnvelope> edge =
-        drain(CLOUD.cloud().outboundQueueUrl(SITE)).stream()
+        QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0).stream()
             .map(m -> EnvelopeJson.readOutbound(m.body()))
             .filter(e -> e.id().equals(id))
             .toList();
@@ -335,7 +314,7 @@ class VendorLoopAgainstLocalCloudTest {
     assertEquals("hospital-a-lis", edge.get(0).destination());
     // SQS: one message, its ids as attributes, the rendered JSON as body.
     List<Message> vendor =
-        drain(CLOUD.cloud().vendorQueueUrl("demo-ai")).stream()
+        QueueDrain.drain(sqs, CLOUD.cloud().vendorQueueUrl("demo-ai"), 0).stream()
             .filter(m -> id.equals(m.messageAttributes().get("Ferry-Entry-Id").stringValue()))
             .toList();
     assertEquals(1, vendor.size());
@@ -374,8 +353,8 @@ class VendorLoopAgainstLocalCloudTest {
     assertTrue(
         object("errors/hospital-a/orm-down-1.json")
             .contains("webhook vendor-hook answered HTTP 503"));
-    drain(CLOUD.cloud().outboundQueueUrl(SITE));
-    drain(CLOUD.cloud().vendorQueueUrl("demo-ai"));
+    QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
+    QueueDrain.drain(sqs, CLOUD.cloud().vendorQueueUrl("demo-ai"), 0);
 
     hook.answer(200);
     int before = hook.received().size();
@@ -393,13 +372,13 @@ class VendorLoopAgainstLocalCloudTest {
         failed(
             handler.handleRequest(
                 event(INBOUND_ARN, orderEnvelope("orm-res-1", "ai-order-orm.hl7")), null)));
-    drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
     String body = result("demo-ai:r1", SITE, Correlation.ofEntryId("orm-res-1"), SCORE);
 
     assertEquals(List.of(), failed(handler.handleRequest(event(RESULTS_ARN, body), null)));
     assertEquals(List.of(), failed(handler.handleRequest(event(RESULTS_ARN, body), null)));
 
-    List<Message> edge = drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    List<Message> edge = QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
     assertEquals(1, edge.size(), "a resubmitted result has the same output id");
     OutboundEnvelope out = EnvelopeJson.readOutbound(edge.get(0).body());
     assertEquals(Keys.resultEntryId("demo-ai", SITE, "demo-ai:r1"), out.id());
@@ -418,7 +397,7 @@ class VendorLoopAgainstLocalCloudTest {
         failed(
             handler.handleRequest(
                 event(INBOUND_ARN, orderEnvelope("orm-res-2", "ai-order-orm.hl7")), null)));
-    drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
     String body =
         result("demo-ai:r2", SITE, Correlation.ofMessage("RIS", "HOSPA", "ORM0001"), SCORE);
     String results = CLOUD.cloud().resultsQueueUrl("demo-ai");
@@ -427,12 +406,12 @@ class VendorLoopAgainstLocalCloudTest {
     int handled = new LocalQueuePoller(sqs, results, handler).pollOnce(2);
 
     assertEquals(1, handled);
-    List<Message> edge = drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    List<Message> edge = QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
     assertEquals(1, edge.size());
     assertTrue(
         new String(EnvelopeJson.readOutbound(edge.get(0).body()).payload(), StandardCharsets.UTF_8)
             .contains("PID|1||MRN7781^^^HOSPA^MR"));
-    assertEquals(0, drain(results).size(), "deleted after success");
+    assertEquals(0, QueueDrain.drain(sqs, results, 0).size(), "deleted after success");
   }
 
   @Test
@@ -442,7 +421,7 @@ class VendorLoopAgainstLocalCloudTest {
         failed(
             handler.handleRequest(
                 event(INBOUND_ARN, orderEnvelope("orm-res-3", "ai-order-orm.hl7")), null)));
-    drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
     Correlation known = Correlation.ofEntryId("orm-res-3");
     String unknownId = result("r-unknown", SITE, Correlation.ofEntryId("nope"), SCORE);
     String otherSite = result("r-site", "hospital-b", known, SCORE);
@@ -471,7 +450,8 @@ class VendorLoopAgainstLocalCloudTest {
             event(RESULTS_ARN, unknownId, otherSite, badJson, mismatch, notJson, good), null);
 
     assertEquals(List.of("m-1", "m-2", "m-3", "m-4", "m-5"), failed(r));
-    assertEquals(1, drain(CLOUD.cloud().outboundQueueUrl(SITE)).size(), "the good one");
+    assertEquals(
+        1, QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0).size(), "the good one");
     assertReason("r-unknown", SITE, "no original for correlation entryId=nope at site hospital-a");
     assertReason("r-site", "hospital-b", "vendor demo-ai may not write to site hospital-b");
     assertReason("r-json", SITE, "result payload is not valid JSON (line 1, column");
@@ -528,7 +508,7 @@ class VendorLoopAgainstLocalCloudTest {
         failed(
             allowed.handleRequest(
                 event(INBOUND_ARN, orderEnvelope("orm-res-4", "ai-order-orm.hl7")), null)));
-    drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
     Correlation known = Correlation.ofEntryId("orm-res-4");
 
     // The routes file allows hospital-a, the stack only hospital-b: refused.
@@ -551,7 +531,7 @@ class VendorLoopAgainstLocalCloudTest {
     assertEquals(List.of("m-1"), failed(notRouted));
     assertReason("r-deploy-b", "hospital-b", "vendor demo-ai may not write to site hospital-b");
     assertEquals(List.of(), failed(ok));
-    List<Message> edge = drain(CLOUD.cloud().outboundQueueUrl(SITE));
+    List<Message> edge = QueueDrain.drain(sqs, CLOUD.cloud().outboundQueueUrl(SITE), 0);
     assertEquals(1, edge.size(), "the result allowed by both");
     assertTrue(
         new String(EnvelopeJson.readOutbound(edge.get(0).body()).payload(), StandardCharsets.UTF_8)

@@ -13,7 +13,8 @@ public record EdgeConfig(
     CloudConfig cloud,
     ShipConfig ship,
     OutboundConfig outbound,
-    AdminConfig admin) {
+    AdminConfig admin,
+    LimitsConfig limits) {
 
   public EdgeConfig {
     listeners = listeners == null ? List.of() : List.copyOf(listeners);
@@ -22,6 +23,7 @@ public record EdgeConfig(
             ? new OutboundConfig(null, null, null, null, null, null, null, null, null, null, null)
             : outbound;
     admin = admin == null ? AdminConfig.OFF : admin;
+    limits = limits == null ? LimitsConfig.DEFAULT : limits;
   }
 
   /**
@@ -74,7 +76,8 @@ public record EdgeConfig(
                     cloud.problems(),
                     ship.problems(),
                     outbound.problems(),
-                    admin.problems())
+                    admin.problems(),
+                    limits.problems())
                 .flatMap(List::stream)
                 .toList());
     if (ship.enabled() && spool.durability() == SpoolConfig.Durability.NONE) {

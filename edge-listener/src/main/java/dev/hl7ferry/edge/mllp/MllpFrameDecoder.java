@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.mllp;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
@@ -19,7 +20,10 @@ import java.util.List;
  * stays bounded). Bytes outside frames are skipped and reported as {@link
  * FramingEvent.BytesSkipped}; a start block inside an unfinished frame abandons that partial frame
  * (also reported as skipped). While a frame is incomplete at the end of a read, {@link
- * FramingEvent#PENDING} is fired so a timeout can watch it. With {@code allowMissingCr} a lone
+ * FramingEvent#PENDING} is fired so a timeout can watch it, after {@link FramingEvent.Held} with
+ * the bytes held for it (the in-flight budget counts them). A frame spanning reads is kept on the
+ * heap in pieces of exactly the bytes read ({@link FrameCumulator}), and a connection that stopped
+ * reading (autoRead off) is not read from again behind its back. With {@code allowMissingCr} a lone
  * {@code 0x1C} ends a frame (for senders that omit the CR); otherwise a {@code 0x1C} not followed
  * by {@code 0x0D} is payload. Scanning resumes where the previous read stopped, so a large frame
  * split over many reads costs linear time.
@@ -50,6 +54,22 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
     this.maxFrameBytes = maxFrameBytes;
     this.headBytes = Math.min(headBytes, maxFrameBytes);
     this.allowMissingCr = allowMissingCr;
+    setCumulator(new FrameCumulator());
+  }
+
+  /**
+   * Netty's decoder asks for another read when a read ended without a complete frame although
+   * autoRead is off, so a paused connection (the in-flight budget, replies backing up) would go on
+   * reading its unfinished frame: with autoRead off nothing more is read until it is on again.
+   */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+    if (ctx.channel().config().isAutoRead()) {
+      super.channelReadComplete(ctx);
+      return;
+    }
+    discardSomeReadBytes();
+    ctx.fireChannelReadComplete();
   }
 
   @Override
@@ -99,7 +119,7 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
         if (scanned > maxFrameBytes) {
           startDiscarding(in, scanned);
         }
-        ctx.fireUserEventTriggered(FramingEvent.PENDING);
+        pending(ctx, in);
         return;
       }
       if (in.getByte(at) == Mllp.START) {
@@ -122,7 +142,7 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
         } else {
           scanned = at - from; // wait for the byte after 0x1C
         }
-        ctx.fireUserEventTriggered(FramingEvent.PENDING);
+        pending(ctx, in);
         return;
       }
       int length = at - from;
@@ -176,7 +196,7 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
       discarded += drop;
       in.skipBytes(drop);
       scanned = 0;
-      ctx.fireUserEventTriggered(FramingEvent.PENDING);
+      pending(ctx, in);
       return;
     }
     discarded += at - from;
@@ -187,8 +207,23 @@ public final class MllpFrameDecoder extends ByteToMessageDecoder {
     finishFrame(in, endLength);
   }
 
+  private void pending(ChannelHandlerContext ctx, ByteBuf in) {
+    dropRead(in);
+    long held = FrameCumulator.held(in) + (head == null ? 0 : head.length);
+    ctx.fireUserEventTriggered(new FramingEvent.Held(held));
+    ctx.fireUserEventTriggered(FramingEvent.PENDING);
+  }
+
+  /** Pieces of a frame already taken (or skipped) go now, not some reads later. */
+  private static void dropRead(ByteBuf in) {
+    if (in instanceof CompositeByteBuf pieces) {
+      pieces.discardReadComponents();
+    }
+  }
+
   private void finishFrame(ByteBuf in, int endLength) {
     in.skipBytes(endLength);
+    dropRead(in);
     crMayFollow = endLength == 1;
     inFrame = false;
     scanned = 0;

@@ -8,6 +8,7 @@ import dev.hl7ferry.core.message.MessageHeader;
 import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.mllp.MllpFrame;
 import dev.hl7ferry.edge.mllp.OversizedFrame;
+import dev.hl7ferry.edge.mllp.ReadPause;
 import dev.hl7ferry.edge.spool.IncomingMessage;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -109,7 +110,7 @@ public final class MessageReader extends ChannelInboundHandlerAdapter {
     } catch (Hl7ParseException e) {
       LOG.warn("closing connection peer={} reason={} without a readable MSH", peer, reason);
       closing = true;
-      ctx.channel().config().setAutoRead(false);
+      ReadPause.of(ctx.channel()).pause(ReadPause.Reason.CLOSING);
       return replies.closeOversized();
     }
     return replies.oversized(peer, header, reason);

@@ -1,5 +1,6 @@
 package dev.hl7ferry.edge.receive;
 
+import dev.hl7ferry.edge.mllp.ReadPause;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -50,7 +51,7 @@ public final class ReplySequencer extends ChannelDuplexHandler {
     queue.add(new Slot(pending, promise));
     if (queue.size() > maxPending && !readPaused) {
       readPaused = true;
-      ctx.channel().config().setAutoRead(false);
+      ReadPause.of(ctx.channel()).pause(ReadPause.Reason.BACKLOG);
     }
     pending.reply().whenComplete((reply, error) -> scheduleDrain());
   }
@@ -59,7 +60,7 @@ public final class ReplySequencer extends ChannelDuplexHandler {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt == DrainRequest.INSTANCE) {
       closing = true;
-      ctx.channel().config().setAutoRead(false);
+      ReadPause.of(ctx.channel()).pause(ReadPause.Reason.DRAIN);
       drain();
       return;
     }
@@ -117,7 +118,7 @@ public final class ReplySequencer extends ChannelDuplexHandler {
     }
     if (readPaused && queue.size() <= maxPending / 2) {
       readPaused = false;
-      ctx.channel().config().setAutoRead(true);
+      ReadPause.of(ctx.channel()).resume(ReadPause.Reason.BACKLOG);
     }
   }
 

@@ -8,10 +8,13 @@ import dev.hl7ferry.edge.connection.AcceptRate;
 import dev.hl7ferry.edge.connection.ConnectionLimiter;
 import dev.hl7ferry.edge.connection.ConnectionLog;
 import dev.hl7ferry.edge.connection.IdleCloser;
+import dev.hl7ferry.edge.connection.InFlightBudget;
+import dev.hl7ferry.edge.connection.InFlightLimiter;
 import dev.hl7ferry.edge.connection.OutsideFrameTimeout;
 import dev.hl7ferry.edge.connection.PeerFilter;
 import dev.hl7ferry.edge.connection.PeerLimiter;
 import dev.hl7ferry.edge.connection.RefusalLog;
+import dev.hl7ferry.edge.connection.WritabilityGate;
 import dev.hl7ferry.edge.events.EdgeEvents;
 import dev.hl7ferry.edge.mllp.FrameTimeoutHandler;
 import dev.hl7ferry.edge.mllp.MllpFrameDecoder;
@@ -29,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Named;
 import javax.inject.Provider;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MLLP protocol: the one place that declares each connection's pipeline, in order from the
@@ -36,13 +41,15 @@ import javax.inject.Singleton;
  */
 @Module
 public interface ProtocolModule {
+  Logger LOG = LoggerFactory.getLogger(ProtocolModule.class);
 
   /** How much of an oversized frame is kept to read its MSH. */
   int OVERSIZED_HEAD_BYTES = 64 * 1024;
 
   /**
    * The handlers of one connection, socket side first: the gates a new connection must pass (allow
-   * list, per-address cap, accept rate, total cap), then timeouts, TLS, framing and the protocol.
+   * list, per-address cap, accept rate, total cap), then timeouts, TLS, framing and the protocol;
+   * the in-flight limiter sits where it sees both the frames coming in and their replies going out.
    */
   @Provides
   static List<HandlerFactory> pipeline(
@@ -57,6 +64,7 @@ public interface ProtocolModule {
       Provider<OutsideFrameTimeout> outsideFrame,
       Provider<FrameTimeoutHandler> frameTimeout,
       Provider<ReplySequencer> sequencer,
+      InFlightBudget budget,
       Provider<MessageReader> reader,
       Provider<SpoolHandoff> handoff) {
     return List.of(
@@ -71,7 +79,9 @@ public interface ProtocolModule {
         l -> log.get(),
         l -> outsideFrame.get(),
         l -> frameTimeout.get(),
+        l -> new WritabilityGate(),
         l -> sequencer.get(),
+        l -> new InFlightLimiter(budget),
         l -> reader.get(),
         l -> handoff.get());
   }
@@ -81,6 +91,16 @@ public interface ProtocolModule {
   @Singleton
   static List<Listener> listeners(EdgeConfig config) {
     return Settings.listeners(config).stream().map(Listener::open).toList();
+  }
+
+  /** The memory all connections together may hold in flight ({@code limits.inFlightBytes}). */
+  @Provides
+  @Singleton
+  static InFlightBudget budget(EdgeConfig config) {
+    InFlightBudget budget =
+        new InFlightBudget(config.limits().budget(Runtime.getRuntime().maxMemory()));
+    LOG.info("in-flight budget {} bytes", budget.limit());
+    return budget;
   }
 
   /** Refused connections, counted, and logged at most once a minute per address. */

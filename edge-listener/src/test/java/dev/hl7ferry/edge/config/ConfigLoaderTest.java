@@ -85,6 +85,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theInFlightBudgetIsAnEighthOfTheHeapAtMost64MibUnlessSet() throws Exception {
+    LimitsConfig limits = new ConfigLoader().load(null, Map.of()).limits();
+    assertEquals(0, limits.inFlightBytes());
+    assertEquals(32L << 20, limits.budget(256L << 20));
+    assertEquals(64L << 20, limits.budget(4L << 30));
+    LimitsConfig set =
+        new ConfigLoader().load(yaml("limits:\n  inFlightBytes: 1048576\n"), Map.of()).limits();
+    assertEquals(1L << 20, set.budget(4L << 30));
+  }
+
+  @Test
+  void aTooSmallInFlightBudgetIsNamed() throws Exception {
+    Path file = yaml("limits:\n  inFlightBytes: 1000\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader().load(file, Map.of()));
+    assertTrue(
+        e.getMessage().contains("limits.inFlightBytes: must be 0 (the default) or at least 65536"),
+        e.getMessage());
+  }
+
+  @Test
   void byDefaultNothingShipsAndAcksFollowTheSpool() throws Exception {
     EdgeConfig config = new ConfigLoader().load(null, Map.of());
     assertFalse(config.ship().enabled());

@@ -46,6 +46,24 @@ class FrameTimeoutHandlerTest {
   }
 
   @Test
+  void timeStoppedForTheInFlightBudgetDoesNotCountAgainstTheSender() {
+    EmbeddedChannel ch = channel();
+    ch.writeInbound(Unpooled.wrappedBuffer("\u000bMSH|half".getBytes(ISO_8859_1)));
+    ReadPause.of(ch).pause(ReadPause.Reason.BUDGET);
+    ch.advanceTimeBy(20, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertTrue(ch.isActive(), "stopped by the edge for 20 s, the frame is still waited for");
+    ReadPause.of(ch).resume(ReadPause.Reason.BUDGET);
+    ch.advanceTimeBy(4, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertTrue(ch.isActive(), "after the pause the sender gets the timeout again");
+    ch.advanceTimeBy(6, TimeUnit.SECONDS);
+    ch.runScheduledPendingTasks();
+    assertFalse(ch.isActive(), "then a frame that does not finish is cut off as before");
+    assertFalse(ch.finish());
+  }
+
+  @Test
   void ignoresIdleTimeBetweenFrames() {
     EmbeddedChannel ch = channel();
     ch.writeInbound(Unpooled.wrappedBuffer("\r\n".getBytes(ISO_8859_1)));

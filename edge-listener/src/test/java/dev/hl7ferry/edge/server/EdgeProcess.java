@@ -17,11 +17,13 @@ public final class EdgeProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Path out;
 
-  private EdgeProcess(Process process, int port, Path log) {
+  private EdgeProcess(Process process, int port, Path log, Path out) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.out = out;
   }
 
   /** Starts the edge with {@code args} after {@code run --port 0}; waits until it listens. */
@@ -56,7 +58,7 @@ public final class EdgeProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(Files.readString(out));
       if (m.find()) {
-        return new EdgeProcess(process, Integer.parseInt(m.group(1)), err);
+        return new EdgeProcess(process, Integer.parseInt(m.group(1)), err, out);
       }
       if (!process.isAlive()) {
         throw new IOException("edge exited early: " + Files.readString(err));
@@ -75,6 +77,11 @@ public final class EdgeProcess implements AutoCloseable {
   /** What the edge logged so far. */
   public String log() throws IOException {
     return Files.readString(log);
+  }
+
+  /** What the edge printed on standard output so far (the listening and admin lines). */
+  public String output() throws IOException {
+    return Files.readString(out);
   }
 
   /** SIGKILL: no shutdown hook, no graceful anything. */
