@@ -2,6 +2,7 @@ package dev.hl7ferry.contract.receipt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -16,12 +17,24 @@ public final class ReceiptJson {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Resolved once: the edge writes a receipt for every output it delivers. */
+  private static final ObjectWriter WRITER = JSON.writerFor(DeliveryReceipt.class);
+
   private ReceiptJson() {}
 
   /** The JSON text of {@code receipt} (properties in declaration order). */
   public static String write(DeliveryReceipt receipt) {
     try {
-      return JSON.writeValueAsString(receipt);
+      return WRITER.writeValueAsString(receipt);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("receipt of id " + receipt.id() + " not writable", e);
+    }
+  }
+
+  /** {@link #write} as UTF-8 bytes, without the intermediate string. */
+  public static byte[] writeBytes(DeliveryReceipt receipt) {
+    try {
+      return WRITER.writeValueAsBytes(receipt);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("receipt of id " + receipt.id() + " not writable", e);
     }

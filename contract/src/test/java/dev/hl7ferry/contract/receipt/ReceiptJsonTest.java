@@ -56,6 +56,16 @@ class ReceiptJsonTest {
   }
 
   @Test
+  void theBytesWrittenAreTheGoldenFixtureInUtf8() throws IOException {
+    assertEquals(
+        fixture("delivered-v1.json"),
+        new String(ReceiptJson.writeBytes(delivered()), StandardCharsets.UTF_8));
+    assertEquals(
+        fixture("dead-lettered-v1.json"),
+        new String(ReceiptJson.writeBytes(deadLettered()), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aDeadLetteredReceiptIsWrittenExactlyAsTheGoldenFixture() throws IOException {
     assertEquals(fixture("dead-lettered-v1.json"), ReceiptJson.write(deadLettered()));
     assertEquals(deadLettered(), ReceiptJson.read(fixture("dead-lettered-v1.json")));

@@ -2,7 +2,6 @@ package dev.hl7ferry.edge.client;
 
 import dev.hl7ferry.edge.mllp.Mllp;
 import dev.hl7ferry.edge.tls.ClientTls;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -12,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * A blocking MLLP connection: writes framed messages and reads framed replies. Writing and reading
@@ -22,10 +22,16 @@ public final class MllpClient implements AutoCloseable {
   private final OutputStream out;
   private final InputStream in;
 
+  /** Bytes read from the socket, not yet taken: {@code [position, limit)}. */
+  private final byte[] buffer = new byte[64 * 1024];
+
+  private int position;
+  private int limit;
+
   private MllpClient(Socket socket) throws IOException {
     this.socket = socket;
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-    this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+    this.in = socket.getInputStream();
   }
 
   /** Connects; {@code timeout} bounds the connect and each {@link #receive}. */
@@ -86,42 +92,77 @@ public final class MllpClient implements AutoCloseable {
 
   /**
    * Reads the next frame's payload; throws {@link java.net.SocketTimeoutException} after the
-   * timeout and {@link EOFException} when the server closed.
+   * timeout and {@link EOFException} when the server closed. Bytes before the start block are
+   * skipped (a CR after an end block too, also one a server sent late or not at all).
    */
   public byte[] receive() throws IOException {
-    int b;
-    while ((b = in.read()) != Mllp.START) {
-      if (b < 0) {
+    while (true) {
+      if (position == limit && !fill()) {
         throw new EOFException("connection closed by the server");
       }
+      if (buffer[position++] == Mllp.START) {
+        break;
+      }
     }
-    ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
+    ByteArrayOutputStream longer = null; // only for a frame beyond what one read brought
     while (true) {
-      b = in.read();
-      if (b < 0) {
+      for (int i = position; i < limit; i++) {
+        if (buffer[i] == Mllp.END) {
+          byte[] payload = taken(longer, i);
+          position = i + 1;
+          if (position < limit && buffer[position] == Mllp.CR) {
+            position++;
+          }
+          return payload;
+        }
+      }
+      if (longer == null) {
+        longer = new ByteArrayOutputStream(Math.max(256, 2 * (limit - position)));
+      }
+      longer.write(buffer, position, limit - position);
+      position = limit;
+      if (!fill()) {
         throw new EOFException("connection closed inside a frame");
       }
-      if (b == Mllp.END) {
-        in.mark(1);
-        if (in.read() != Mllp.CR) {
-          in.reset(); // tolerate a server that omits the CR
-        }
-        return payload.toByteArray();
-      }
-      payload.write(b);
     }
+  }
+
+  /** The payload ending before {@code end} in the buffer, after what {@code longer} holds. */
+  private byte[] taken(ByteArrayOutputStream longer, int end) {
+    if (longer == null) {
+      return Arrays.copyOfRange(buffer, position, end);
+    }
+    longer.write(buffer, position, end - position);
+    return longer.toByteArray();
+  }
+
+  /** Reads more once everything buffered was taken; false at the end of the stream. */
+  private boolean fill() throws IOException {
+    if (position == limit) {
+      position = 0;
+      limit = 0;
+    }
+    int read = in.read(buffer, limit, buffer.length - limit);
+    if (read < 0) {
+      return false;
+    }
+    limit += read;
+    return true;
   }
 
   /**
    * Whether the server still holds this connection: waits {@code probe} for a byte; a timeout means
-   * open, end of stream or an error means closed.
+   * open, end of stream or an error means closed. A byte that arrives is kept for {@link #receive}.
    */
   public boolean stillOpen(Duration probe) {
+    if (position < limit) {
+      return true;
+    }
     try {
       int timeout = socket.getSoTimeout();
       socket.setSoTimeout((int) Math.max(1, probe.toMillis()));
       try {
-        return in.read() >= 0;
+        return fill();
       } finally {
         socket.setSoTimeout(timeout);
       }

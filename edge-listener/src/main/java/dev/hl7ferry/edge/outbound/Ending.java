@@ -1,6 +1,7 @@
 package dev.hl7ferry.edge.outbound;
 
 import dev.hl7ferry.contract.receipt.DeliveryReceipt;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Objects;
  * @param sequence the output's sequence in the outbound store
  * @param outputId the output's id (the receipt's control id column)
  * @param receipt the receipt to record
+ * @param endedAt when it ended, the receipt's {@code endedAt} as an instant (kept so the commit
+ *     thread need not parse the text back)
  * @param deadLetterReason the quarantine reason of a dead letter; null when delivered
  */
 record Ending(
@@ -17,22 +20,30 @@ record Ending(
     long sequence,
     String outputId,
     DeliveryReceipt receipt,
+    Instant endedAt,
     String deadLetterReason) {
 
   Ending {
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(outputId, "outputId");
     Objects.requireNonNull(receipt, "receipt");
+    Objects.requireNonNull(endedAt, "endedAt");
   }
 
-  static Ending delivered(long sequence, String outputId, DeliveryReceipt receipt) {
-    return new Ending(receipt.destination(), sequence, outputId, receipt, null);
+  static Ending delivered(
+      long sequence, String outputId, DeliveryReceipt receipt, Instant endedAt) {
+    return new Ending(receipt.destination(), sequence, outputId, receipt, endedAt, null);
   }
 
   static Ending deadLettered(
-      long sequence, String outputId, DeliveryReceipt receipt, String reason) {
+      long sequence, String outputId, DeliveryReceipt receipt, Instant endedAt, String reason) {
     return new Ending(
-        receipt.destination(), sequence, outputId, receipt, Objects.requireNonNull(reason));
+        receipt.destination(),
+        sequence,
+        outputId,
+        receipt,
+        endedAt,
+        Objects.requireNonNull(reason));
   }
 
   /** Whether the output was delivered (marked SHIPPED), not dead-lettered (QUARANTINED). */

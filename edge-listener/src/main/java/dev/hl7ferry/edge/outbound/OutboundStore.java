@@ -194,8 +194,9 @@ public final class OutboundStore implements OutboundQueue, AutoCloseable {
   public void markDelivered(Output output, DeliveryResult result) throws InterruptedException {
     Line line = headOf(output);
     line.attempts++;
-    DeliveryReceipt receipt = receipt(line, output, ReceiptOutcome.DELIVERED, result);
-    end(line, Ending.delivered(line.head.sequence(), output.id(), receipt));
+    Instant now = clock.instant();
+    DeliveryReceipt receipt = receipt(line, output, ReceiptOutcome.DELIVERED, result, now);
+    end(line, Ending.delivered(line.head.sequence(), output.id(), receipt, now));
   }
 
   @Override
@@ -214,9 +215,10 @@ public final class OutboundStore implements OutboundQueue, AutoCloseable {
       throws InterruptedException {
     Line line = headOf(output);
     line.attempts++;
-    DeliveryReceipt receipt = receipt(line, output, ReceiptOutcome.DEAD_LETTERED, lastResult);
+    Instant now = clock.instant();
+    DeliveryReceipt receipt = receipt(line, output, ReceiptOutcome.DEAD_LETTERED, lastResult, now);
     String kept = OutboundEntries.deadLetterReason(reason, lastResult);
-    end(line, Ending.deadLettered(line.head.sequence(), output.id(), receipt, kept));
+    end(line, Ending.deadLettered(line.head.sequence(), output.id(), receipt, now, kept));
   }
 
   private void end(Line line, Ending ending) throws InterruptedException {
@@ -301,8 +303,7 @@ public final class OutboundStore implements OutboundQueue, AutoCloseable {
   }
 
   private DeliveryReceipt receipt(
-      Line line, Output output, ReceiptOutcome outcome, DeliveryResult result) {
-    Instant now = clock.instant();
+      Line line, Output output, ReceiptOutcome outcome, DeliveryResult result, Instant now) {
     return new DeliveryReceipt(
         DeliveryReceipt.VERSION,
         line.head.message().sendingFacility(),
@@ -333,9 +334,15 @@ public final class OutboundStore implements OutboundQueue, AutoCloseable {
             now.toString(),
             now.toString(),
             OutboundEntries.controlId(m.payload(), m.messageType())),
-        id);
+        id,
+        now);
     spool.quarantine(sequence, reason);
     LOG.warn("output {} of envelope {} set aside: {}", id, m.sendingFacility(), reason);
+  }
+
+  /** Groups of endings recorded so far (benchmarks: endings per group). */
+  long commitGroups() {
+    return committer.groups();
   }
 
   /** Records the endings handed in so far and stops the commit thread; the spools stay open. */

@@ -29,9 +29,12 @@ public final class ReceiptBook implements AutoCloseable {
     this.spool = spool;
   }
 
-  /** Stores {@code receipt} and returns once it is durable; the output id goes in control_id. */
-  public void record(DeliveryReceipt receipt, String outputId) {
-    await(spool.store(message(receipt, outputId)), outputId);
+  /**
+   * Stores {@code receipt} and returns once it is durable; the output id goes in control_id. {@code
+   * endedAt} is the receipt's {@code endedAt} as an instant.
+   */
+  public void record(DeliveryReceipt receipt, String outputId, Instant endedAt) {
+    await(spool.store(message(receipt, outputId, endedAt)), outputId);
   }
 
   /**
@@ -41,15 +44,16 @@ public final class ReceiptBook implements AutoCloseable {
   void recordAll(List<Ending> endings) {
     List<CompletableFuture<StoreResult>> stored = new ArrayList<>(endings.size());
     for (Ending ending : endings) {
-      stored.add(spool.store(message(ending.receipt(), ending.outputId())));
+      stored.add(spool.store(message(ending.receipt(), ending.outputId(), ending.endedAt())));
     }
     for (int i = 0; i < stored.size(); i++) {
       await(stored.get(i), endings.get(i).outputId());
     }
   }
 
-  private static IncomingMessage message(DeliveryReceipt receipt, String outputId) {
-    byte[] json = ReceiptJson.write(receipt).getBytes(StandardCharsets.UTF_8);
+  private static IncomingMessage message(
+      DeliveryReceipt receipt, String outputId, Instant endedAt) {
+    byte[] json = ReceiptJson.writeBytes(receipt);
     return new IncomingMessage(
         json,
         StandardCharsets.UTF_8.name(),
@@ -62,7 +66,7 @@ public final class ReceiptBook implements AutoCloseable {
         "",
         Integer.toString(receipt.version()),
         "edge",
-        Instant.parse(receipt.endedAt()));
+        endedAt);
   }
 
   private static void await(CompletableFuture<StoreResult> store, String outputId) {

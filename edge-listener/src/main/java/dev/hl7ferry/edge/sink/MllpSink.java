@@ -38,12 +38,14 @@ public final class MllpSink implements AutoCloseable {
   private final SinkHandler handler;
   private final ServerTlsContext tls;
   private final MllpFrameEncoder encoder = new MllpFrameEncoder();
+  private final boolean countingOnly;
   private EventLoopGroup loops;
   private EventExecutorGroup writers;
   private Channel server;
 
   /**
-   * @param dir where each message is written as a file; null only counts them (benchmarks)
+   * @param dir where each message is written as a file; null only counts them (benchmarks: the ACK
+   *     is then built on the event loop, with no hand-off to a writer thread)
    * @param outcome ACCEPT answers AA/CA, ERROR AE/CE, REJECT AR/CR (the mode follows each message)
    */
   public MllpSink(String bind, int port, Path dir, AckOutcome outcome) throws IOException {
@@ -56,6 +58,7 @@ public final class MllpSink implements AutoCloseable {
     this.tls = tls;
     this.bind = bind;
     this.port = port;
+    this.countingOnly = dir == null;
     if (dir != null) {
       Files.createDirectories(dir);
     }
@@ -70,7 +73,8 @@ public final class MllpSink implements AutoCloseable {
   public synchronized InetSocketAddress start() throws InterruptedException {
     loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     // One writer thread: files are written in arrival order, and fsync stays off the event loop.
-    writers = new DefaultEventExecutorGroup(1);
+    // Counting only, nothing blocks: the ACK is answered on the event loop itself.
+    writers = countingOnly ? null : new DefaultEventExecutorGroup(1);
     server =
         new ServerBootstrap()
             .group(loops)
@@ -85,7 +89,7 @@ public final class MllpSink implements AutoCloseable {
                     ch.pipeline()
                         .addLast(new MllpFrameDecoder(MAX_FRAME_BYTES, 1024, true))
                         .addLast(encoder)
-                        .addLast(writers, handler);
+                        .addLast(writers, "sink", handler);
                   }
                 })
             .bind(bind, port)
@@ -96,7 +100,8 @@ public final class MllpSink implements AutoCloseable {
 
   /**
    * Calls {@code onStored} with each message's bytes once it is stored, before its ACK is sent, on
-   * the sink's writer thread (keep it short). For whole-product tests and latency benchmarks.
+   * the sink's writer thread (counting only: its event loop; keep it short). For whole-product
+   * tests and latency benchmarks.
    */
   public MllpSink onStored(Consumer<byte[]> onStored) {
     handler.listener(onStored);
@@ -115,7 +120,9 @@ public final class MllpSink implements AutoCloseable {
     }
     server.close().syncUninterruptibly();
     loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    writers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    if (writers != null) {
+      writers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
     if (tls != null) {
       tls.close();
     }

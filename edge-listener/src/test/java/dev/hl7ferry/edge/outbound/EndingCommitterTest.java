@@ -9,6 +9,7 @@ import dev.hl7ferry.contract.receipt.DeliveryReceipt;
 import dev.hl7ferry.contract.receipt.ReceiptOutcome;
 import dev.hl7ferry.edge.retry.Backoff;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The group commit of endings: a destination runs ahead of what is recorded by at most its bound,
  * endings of all destinations queued meanwhile are recorded together and in order, a failed group
- * is recorded again, and close records what is queued. The recorder here stands in for the spools
- * ({@link OutboundStoreTest} and {@link OutboundCrashTest} cover the real ones).
+ * is recorded again, close records what is queued, and endings linger for company until half the
+ * bound, a waiter or the linger's end. The recorder here stands in for the spools ({@link
+ * OutboundStoreTest} and {@link OutboundCrashTest} cover the real ones).
  */
 class EndingCommitterTest {
   private static final Backoff FAST = Backoff.steady(Duration.ofMillis(5), Duration.ofMillis(20));
@@ -145,8 +147,72 @@ class EndingCommitterTest {
   }
 
   @Test
+  void endingsWaitForHalfTheBoundThenGoAsOneGroup() throws Exception {
+    committer = recording(16, Duration.ofSeconds(30));
+    for (int i = 1; i <= 7; i++) {
+      committer.submit(ending("lis", i));
+    }
+    Thread.sleep(300);
+    assertEquals(List.of(), snapshot(), "fewer than half the bound, within the linger: no commit");
+
+    committer.submit(ending("lis", 8));
+    awaitRecordedCount(8);
+    assertEquals(
+        List.of(List.of("out-1", "out-2", "out-3", "out-4", "out-5", "out-6", "out-7", "out-8")),
+        snapshot());
+  }
+
+  @Test
+  void aLingeringEndingIsRecordedAtOnceWhenSomeoneWaitsForIt() throws Exception {
+    committer = recording(16, Duration.ofSeconds(30));
+    committer.submit(ending("lis", 1));
+    CompletableFuture<Void> recorded =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                committer.awaitRecorded("lis");
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    recorded.get(5, TimeUnit.SECONDS);
+    assertEquals(List.of(List.of("out-1")), snapshot());
+  }
+
+  @Test
+  void aLingeringEndingIsRecordedAfterTheLingerWithNoOneWaiting() throws Exception {
+    committer = recording(16, Duration.ofMillis(50));
+    committer.submit(ending("lis", 1));
+    awaitRecordedCount(1);
+    assertEquals(List.of(List.of("out-1")), snapshot());
+  }
+
+  @Test
   void aBoundBelowOneIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new EndingCommitter(e -> {}, 0, FAST));
+  }
+
+  /** A started committer that keeps every group, with the given linger. */
+  private EndingCommitter recording(int maxUncommitted, Duration linger) {
+    EndingCommitter c =
+        new EndingCommitter(
+            endings -> {
+              synchronized (groups) {
+                groups.add(endings.stream().map(Ending::outputId).toList());
+              }
+            },
+            maxUncommitted,
+            FAST,
+            linger);
+    c.start();
+    return c;
+  }
+
+  private void awaitRecordedCount(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (recordedIds().size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
   }
 
   private List<List<String>> snapshot() {
@@ -190,6 +256,6 @@ class EndingCommitterTest {
             now,
             now,
             "C" + sequence);
-    return Ending.delivered(sequence, "out-" + sequence, receipt);
+    return Ending.delivered(sequence, "out-" + sequence, receipt, Instant.parse(now));
   }
 }

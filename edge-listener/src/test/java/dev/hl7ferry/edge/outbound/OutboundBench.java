@@ -33,11 +33,14 @@ import java.util.Map;
  * counting only) and one delivery loop each, and times until every output is delivered (one
  * connection per destination, window 1: each ACK awaited before the next send; receipts and marks
  * recorded in groups, at most {@code --max-uncommitted} per destination unrecorded). Both phases
- * print the process CPU per message. Run it with {@code -Xmx256m} to show the queue does not live
- * in the heap.
+ * print the process CPU per message, split by sinks, edge and the rest (JIT compilers, GC). With
+ * {@code --warmup W} the store holds W more outputs, delivered first and not timed (the JIT's work
+ * on a fresh JVM then falls before the timed part: a long-running edge's steady state). Run it with
+ * {@code -Xmx256m} to show the queue does not live in the heap.
  *
  * <pre>
  * OutboundBench [--messages 100000] [--destinations 1] [--size 1000] [--max-uncommitted 16]
+ *               [--warmup 0]
  * </pre>
  */
 public final class OutboundBench {
@@ -52,6 +55,7 @@ public final class OutboundBench {
     int messages = Integer.parseInt(opts.getOrDefault("messages", "100000"));
     int destinations = Integer.parseInt(opts.getOrDefault("destinations", "1"));
     int size = Integer.parseInt(opts.getOrDefault("size", "1000"));
+    int warmup = Integer.parseInt(opts.getOrDefault("warmup", "0"));
     int maxUncommitted =
         Integer.parseInt(
             opts.getOrDefault(
@@ -80,7 +84,8 @@ public final class OutboundBench {
 
     long fill0 = System.nanoTime();
     List<IncomingMessage> chunk = new ArrayList<>();
-    for (int i = 0; i < messages; i++) {
+    int stored = warmup + messages;
+    for (int i = 0; i < stored; i++) {
       chunk.add(output(names.get(i % destinations), i, size));
       if (chunk.size() == 1_000) {
         store.storeAll(chunk);
@@ -92,10 +97,10 @@ public final class OutboundBench {
     }
     System.out.printf(
         "stored %d outputs of ~%d B for %d destination(s) in %.1f s%n",
-        messages, size, destinations, (System.nanoTime() - fill0) / 1e9);
+        stored, size, destinations, (System.nanoTime() - fill0) / 1e9);
     System.out.printf(
         "heap with %d outputs queued, after a full GC: %d MB (max %d MB)%n",
-        messages, usedHeapMb(), Runtime.getRuntime().maxMemory() >> 20);
+        stored, usedHeapMb(), Runtime.getRuntime().maxMemory() >> 20);
 
     System.out.println(SinkBaseline.run(names, messages / destinations, size).describe());
 
@@ -120,26 +125,43 @@ public final class OutboundBench {
                 store,
                 policy));
       }
-      long cpu0 = SinkBaseline.processCpuNanos();
-      long start = System.nanoTime();
-      loops.forEach(DeliveryLoop::start);
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      while (delivered(sinks) < messages) {
+      loops.forEach(DeliveryLoop::start);
+      long warmed = 0;
+      while ((warmed = delivered(sinks)) < warmup) {
+        Thread.sleep(5);
+        peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+      }
+      if (warmup > 0) {
+        System.out.printf("warm-up: %d outputs delivered, not timed%n", warmed);
+      }
+      long cpu0 = SinkBaseline.processCpuNanos();
+      ThreadCpu byThread = ThreadCpu.start();
+      long groups0 = store.commitGroups();
+      long start = System.nanoTime();
+      messages = (int) (stored - warmed); // the warm-up's last poll may have overshot a little
+      while (delivered(sinks) < stored) {
         Thread.sleep(20);
         peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       long cpu = SinkBaseline.processCpuNanos() - cpu0;
+      String shares = byThread.describe(messages);
+      long groups = store.commitGroups() - groups0;
       System.out.printf(
           "delivered %d outputs to %d sink(s) in %.1f s = %.0f msgs/s, process CPU %.0f us/msg"
-              + " (window 1 per destination, maxUncommitted %d; peak heap during delivery %d MB)%n",
+              + " (window 1 per destination, maxUncommitted %d; peak heap during delivery %d MB);"
+              + " %s; %d commit groups, %.1f endings each%n",
           messages,
           destinations,
           seconds,
           messages / seconds,
           cpu / 1e3 / messages,
           maxUncommitted,
-          peakHeap >> 20);
+          peakHeap >> 20,
+          shares,
+          groups,
+          groups == 0 ? 0.0 : (double) messages / groups);
     } finally {
       loops.forEach(DeliveryLoop::close);
       store.close();

@@ -7,6 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,12 +19,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SinkBaseline {
 
   /** What a run measured. */
-  record Result(int destinations, long messages, double seconds, long cpuNanos) {
+  record Result(int destinations, long messages, double seconds, long cpuNanos, String shares) {
     String describe() {
       return String.format(
           "sinks alone (no store): %d messages to %d sink(s) in %.1f s = %.0f msgs/s,"
-              + " process CPU %.0f us/msg",
-          messages, destinations, seconds, messages / seconds, cpuNanos / 1e3 / messages);
+              + " process CPU %.0f us/msg; %s",
+          messages, destinations, seconds, messages / seconds, cpuNanos / 1e3 / messages, shares);
     }
   }
 
@@ -33,6 +35,7 @@ final class SinkBaseline {
     List<MllpSink> sinks = new ArrayList<>();
     List<Thread> senders = new ArrayList<>();
     AtomicReference<Exception> failure = new AtomicReference<>();
+    AtomicLong clientCpu = new AtomicLong();
     try {
       for (int d = 0; d < names.size(); d++) {
         MllpSink sink = new MllpSink("127.0.0.1", 0, null, AckOutcome.ACCEPT);
@@ -40,11 +43,19 @@ final class SinkBaseline {
         sinks.add(sink);
         int first = d * perDestination;
         senders.add(
-            new Thread(() -> send(port, first, perDestination, size, failure), "baseline-" + d));
+            new Thread(
+                () -> {
+                  send(port, first, perDestination, size, failure);
+                  clientCpu.addAndGet(
+                      ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                },
+                "baseline-" + d));
       }
       long cpu0 = processCpuNanos();
+      ThreadCpu byThread = ThreadCpu.start();
       long start = System.nanoTime();
       senders.forEach(Thread::start);
+      long total = (long) perDestination * names.size();
       for (Thread sender : senders) {
         sender.join();
       }
@@ -53,7 +64,11 @@ final class SinkBaseline {
       if (failure.get() != null) {
         throw failure.get();
       }
-      return new Result(names.size(), (long) perDestination * names.size(), seconds, cpu);
+      Map<String, Long> shares = byThread.since();
+      // The client threads have ended: their CPU is in "rest"; they counted it themselves.
+      shares.put("client", clientCpu.get());
+      shares.merge("rest", -clientCpu.get(), Long::sum);
+      return new Result(names.size(), total, seconds, cpu, ThreadCpu.describe(shares, total));
     } finally {
       sinks.forEach(MllpSink::close);
     }

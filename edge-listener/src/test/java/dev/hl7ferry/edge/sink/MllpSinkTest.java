@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,29 @@ class MllpSinkTest {
         List.of("C1-00000001.hl7", "C2-00000002.hl7", "C_3-00000003.hl7"),
         files.stream().map(p -> p.getFileName().toString()).toList());
     assertArrayEquals(message("C1"), Files.readAllBytes(files.get(0)));
+  }
+
+  @Test
+  void aCountingSinkAcknowledgesEachMessageOnItsEventLoopAndWritesNoFile() throws Exception {
+    try (MllpSink sink = new MllpSink("127.0.0.1", 0, null, AckOutcome.ACCEPT)) {
+      AtomicReference<String> answeredOn = new AtomicReference<>();
+      sink.onStored(payload -> answeredOn.set(Thread.currentThread().getName()));
+      InetSocketAddress address = sink.start();
+      try (MllpClient client =
+          MllpClient.connect("127.0.0.1", address.getPort(), Duration.ofSeconds(5))) {
+        for (String id : List.of("C1", "C2")) {
+          client.send(message(id));
+          AckReply ack = AckReply.parse(client.receive());
+          assertEquals("AA", ack.code());
+          assertEquals(id, ack.acknowledgedControlId());
+        }
+      }
+      assertEquals(2, sink.received());
+      assertTrue(
+          answeredOn.get().startsWith("multiThreadIoEventLoopGroup"),
+          "answered on " + answeredOn.get());
+    }
+    assertEquals(List.of(), files());
   }
 
   @Test

@@ -441,6 +441,24 @@ class SqliteSpoolTest {
   }
 
   @Test
+  void markingShippedTakesExactlyTheNamedEntriesWhateverTheirCountAndOrder() throws Exception {
+    open();
+    List<Long> sequences = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      sequences.add(stored(spool.store(TestMessages.message("S" + i))).sequence());
+    }
+    // 87 entries (chunks of 64, 16, 4 and 1 each used), out of order, one named twice.
+    List<Long> marked = new ArrayList<>(sequences.subList(0, 87));
+    java.util.Collections.reverse(marked);
+    marked.add(marked.get(5));
+    spool.markShipped(marked, Instant.parse("2026-11-01T00:00:00Z"));
+
+    List<Long> unshipped = spool.unshipped(0, 200).stream().map(SpoolEntry::sequence).toList();
+    assertEquals(sequences.subList(87, 100), unshipped);
+    assertEquals(87, spool.stats().shipped());
+  }
+
+  @Test
   void sequencesKeepGrowingAfterEverythingWasPrunedAndTheSpoolReopened() throws Exception {
     open();
     StoreResult first = stored(spool.store(TestMessages.message("A")));

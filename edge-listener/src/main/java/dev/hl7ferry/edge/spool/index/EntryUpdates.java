@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,29 +19,48 @@ public final class EntryUpdates {
   /** Rows one prune transaction deletes at most, so stores never wait long behind it. */
   private static final int PRUNE_CHUNK = 2_000;
 
+  /** The most sequences one mark statement names (then 16, 4, 1 for the rest). */
+  private static final int MARK_CHUNK = 64;
+
   private final IndexWriter index;
 
   public EntryUpdates(IndexWriter index) {
     this.index = index;
   }
 
-  /** Marks the entries with these sequences shipped at {@code when} (one transaction). */
+  /**
+   * Marks the entries with these sequences shipped at {@code when} (one transaction). One statement
+   * step per chunk of up to {@value #MARK_CHUNK} sequences ({@code seq IN (...)}), not one per
+   * entry: the step through JDBC is most of what a mark costs.
+   */
   public void markShipped(Collection<Long> sequences, Instant when) {
     List<Long> copy = List.copyOf(sequences);
     long millis = when.toEpochMilli();
     index.update(
         connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE entry SET state = 'SHIPPED', shipped_at = ?"
-                      + " WHERE seq = ? AND state = 'RECEIVED'")) {
-            for (long sequence : copy) {
-              update.setLong(1, millis);
-              update.setLong(2, sequence);
-              update.addBatch();
+          int updated = 0;
+          int done = 0;
+          for (int chunk = MARK_CHUNK; chunk >= 1; chunk /= 4) {
+            if (copy.size() - done < chunk) {
+              continue;
             }
-            return sum(update.executeBatch());
+            try (PreparedStatement update =
+                connection.prepareStatement(
+                    "UPDATE entry SET state = 'SHIPPED', shipped_at = ?"
+                        + " WHERE state = 'RECEIVED' AND seq IN ("
+                        + String.join(", ", Collections.nCopies(chunk, "?"))
+                        + ")")) {
+              while (copy.size() - done >= chunk) {
+                update.setLong(1, millis);
+                for (int i = 0; i < chunk; i++) {
+                  update.setLong(2 + i, copy.get(done + i));
+                }
+                updated += update.executeUpdate();
+                done += chunk;
+              }
+            }
           }
+          return updated;
         });
   }
 

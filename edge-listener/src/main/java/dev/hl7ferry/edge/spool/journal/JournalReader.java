@@ -15,6 +15,9 @@ import java.util.Map;
  * reader per query.
  */
 public final class JournalReader implements AutoCloseable {
+  /** The first read of a frame: the header and a body of up to about 4 KB. */
+  private static final int FIRST_READ_BYTES = 4096;
+
   private final Path directory;
   private final Map<Long, FileChannel> open = new HashMap<>();
 
@@ -29,23 +32,41 @@ public final class JournalReader implements AutoCloseable {
       channel = FileChannel.open(JournalSegments.path(directory, segment), StandardOpenOption.READ);
       open.put(segment, channel);
     }
-    ByteBuffer header = ByteBuffer.allocate(JournalRecord.HEADER_BYTES);
-    readFully(channel, header, offset);
-    int length = JournalRecord.bodyLength(header.getInt(0));
+    // One read takes the header and, for most messages, the whole body with it.
+    ByteBuffer frame = ByteBuffer.allocate(FIRST_READ_BYTES);
+    while (frame.position() < JournalRecord.HEADER_BYTES) {
+      if (channel.read(frame, offset + frame.position()) < 0) {
+        throw new IOException("journal segment ends before the frame at " + offset);
+      }
+    }
+    int length = JournalRecord.bodyLength(frame.getInt(0));
     if (length < 0) {
       throw damaged(segment, offset, sequence, "no frame there");
     }
-    ByteBuffer body = ByteBuffer.allocate(length);
-    readFully(channel, body, offset + JournalRecord.HEADER_BYTES);
-    body.flip();
-    if (!JournalRecord.intact(body, header.getInt(Integer.BYTES))) {
+    int crc = frame.getInt(Integer.BYTES);
+    ByteBuffer body;
+    if (frame.position() >= JournalRecord.HEADER_BYTES + length) {
+      body =
+          frame
+              .flip()
+              .position(JournalRecord.HEADER_BYTES)
+              .limit(JournalRecord.HEADER_BYTES + length)
+              .slice();
+    } else {
+      body = ByteBuffer.allocate(length);
+      body.put(
+          frame.array(), JournalRecord.HEADER_BYTES, frame.position() - JournalRecord.HEADER_BYTES);
+      readFully(channel, body, offset + JournalRecord.HEADER_BYTES);
+      body.flip();
+    }
+    if (!JournalRecord.intact(body, crc)) {
       throw damaged(segment, offset, sequence, "checksum mismatch");
     }
-    JournalRecord.Decoded record = JournalRecord.decode(body);
+    JournalRecord.SequencedPayload record = JournalRecord.payload(body);
     if (record.sequence() != sequence) {
       throw damaged(segment, offset, sequence, "frame of sequence " + record.sequence());
     }
-    return record.message().payload();
+    return record.payload();
   }
 
   private static void readFully(FileChannel channel, ByteBuffer buffer, long position)

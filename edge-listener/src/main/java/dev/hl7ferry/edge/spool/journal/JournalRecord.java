@@ -25,6 +25,9 @@ public final class JournalRecord {
 
   private static final int SEQUENCE_OFFSET = HEADER_BYTES;
 
+  /** The length-prefixed texts between the receive time and the payload: id and header fields. */
+  private static final int TEXT_FIELDS = 11;
+
   /** A record read back: its sequence, entry id and message. */
   public record Decoded(long sequence, String id, IncomingMessage message) {}
 
@@ -122,6 +125,25 @@ public final class JournalRecord {
             peer,
             receivedAt));
   }
+
+  /**
+   * The sequence and payload of a body whose CRC was checked, skipping the header fields (reading
+   * an entry back, the index already has them).
+   */
+  public static SequencedPayload payload(ByteBuffer body) {
+    long sequence = body.getLong();
+    body.position(body.position() + Long.BYTES + Integer.BYTES); // receive time
+    for (int field = 0; field < TEXT_FIELDS; field++) {
+      int length = body.getInt();
+      if (length > 0) {
+        body.position(body.position() + length);
+      }
+    }
+    return new SequencedPayload(sequence, bytes(body));
+  }
+
+  /** A record's sequence and payload. */
+  public record SequencedPayload(long sequence, byte[] payload) {}
 
   private static byte[] utf8(String text) {
     return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
