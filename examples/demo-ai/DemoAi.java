@@ -13,11 +13,13 @@ import dev.hl7ferry.converter.submission.Submitted;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -74,10 +76,20 @@ public final class DemoAi {
                             .waitTimeSeconds(wait)
                             .messageAttributeNames("All"))
                 .messages();
+        // Answer the batch, then delete it with one call: an order is removed only once its
+        // result is on the results queue (a crash in between answers it again, same result id).
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>(batch.size());
         for (Message m : batch) {
           answer(m, submitter);
-          sqs.deleteMessage(b -> b.queueUrl(ordersUrl).receiptHandle(m.receiptHandle()));
+          done.add(
+              DeleteMessageBatchRequestEntry.builder()
+                  .id(Integer.toString(done.size()))
+                  .receiptHandle(m.receiptHandle())
+                  .build());
           answered++;
+        }
+        if (!done.isEmpty()) {
+          sqs.deleteMessageBatch(b -> b.queueUrl(ordersUrl).entries(done));
         }
       }
     } finally {
