@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param steady how long the senders send in a scenario without a special phase
  * @param perSecond each good sender's pace in the paced scenarios: low, because the pipeline behind
- *     the edge (shipping, the single-threaded local converter, delivery, all through ElasticMQ on
+ *     the edge (shipping, the local converter's two instances, delivery, all through ElasticMQ on
  *     the same 2 cores) drains only tens of messages a second on a busy machine
  * @param cloudDown how long the local cloud is frozen
  * @param destinationDown how long the sink is dead
