@@ -59,27 +59,16 @@ public final class ResultProcessor {
   private final Function<String, Set<String>> deployedSites;
   private final MessageDecoder decoder = new MessageDecoder(CharsetPolicy.DEFAULT);
 
-  public ResultProcessor(
-      TemplateCatalog catalog,
-      PayloadStore store,
-      OutboundQueues queues,
-      Clouds clouds,
-      dev.hl7ferry.contract.envelope.InlinePolicy inline,
-      String bucket,
-      RecordLimits limits,
-      Clock clock,
-      ObjectMapper json) {
-    this(catalog, store, queues, clouds, inline, bucket, limits, clock, json, vendor -> null);
-  }
-
   /**
+   * Its edge outputs go through the batch's {@link Outbox} (the inbound {@link RecordProcessor}'s
+   * outbound queues).
+   *
    * @param deployedSites per vendor the sites the deployment allows ({@code
    *     FERRY_VENDOR_SITES_{VENDOR}}), null where it sets none
    */
   public ResultProcessor(
       TemplateCatalog catalog,
       PayloadStore store,
-      OutboundQueues queues,
       Clouds clouds,
       dev.hl7ferry.contract.envelope.InlinePolicy inline,
       String bucket,

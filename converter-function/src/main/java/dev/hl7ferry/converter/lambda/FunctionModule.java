@@ -70,7 +70,6 @@ final class FunctionModule {
   static ResultProcessor results(
       TemplateCatalog catalog,
       PayloadStore payloads,
-      OutboundQueues queues,
       Clouds clouds,
       FunctionSettings settings,
       Clock clock,
@@ -78,7 +77,6 @@ final class FunctionModule {
     return new ResultProcessor(
         catalog,
         payloads,
-        queues,
         clouds,
         settings.inline(),
         settings.bucket(),

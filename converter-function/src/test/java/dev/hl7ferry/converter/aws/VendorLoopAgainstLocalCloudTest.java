@@ -178,7 +178,6 @@ class VendorLoopAgainstLocalCloudTest {
         new ResultProcessor(
             catalog,
             payloads,
-            queues,
             clouds,
             InlinePolicy.defaults(),
             "ferry",
