@@ -89,11 +89,6 @@ public final class LocalQueuePoller implements AutoCloseable {
     return messages.size();
   }
 
-  /** Polls until the thread is interrupted. */
-  public void run() {
-    run(10, () -> false);
-  }
-
   /**
    * Polls, each receive waiting up to {@code waitSeconds}, until {@code stopped} says so or the
    * thread is interrupted; a failed poll (the local cloud down) is retried after half a second.
